@@ -1,0 +1,21 @@
+#include "flag_values.h"
+
+#include <charconv>
+#include <string>
+
+#include "errors.h"
+
+namespace rtcli::cli {
+
+long long parse_count(std::string_view text, std::string_view flag, long long min, long long max) {
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < min ||
+      value > max)
+    throw UsageError(std::string(flag) + ": invalid value '" + std::string(text) +
+                     "': expected a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max));
+  return value;
+}
+
+}  // namespace rtcli::cli

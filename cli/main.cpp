@@ -1,0 +1,40 @@
+// rtcli: parses the command line and runs one subcommand; every failure is one line on stderr.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <new>
+
+#include "errors.h"
+#include "render_command.h"
+
+namespace {
+int fail(const char* what, int code) {
+  std::fprintf(stderr, "rtcli: error: %s\n", what);
+  return code;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
+  app.require_subcommand(1);
+  rtcli::cli::RenderFlags render_flags;
+  CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
+  try {
+    app.parse(argc, argv);
+    if (render->parsed()) return rtcli::cli::run_render(render_flags);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return fail(e.what(), 2);
+  } catch (const rtcli::UsageError& e) {
+    return fail(e.what(), 2);
+  } catch (const rtcli::RunError& e) {
+    return fail(e.what(), 1);
+  } catch (const std::bad_alloc&) {
+    return fail("out of memory", 1);
+  } catch (const std::exception& e) {
+    return fail(e.what(), 1);
+  }
+  return 2;
+}

@@ -1,0 +1,44 @@
+#include "progress_bar.h"
+
+#include <cstdio>
+
+namespace rtcli::cli {
+
+ProgressBar::ProgressBar(const RenderProgress& progress, bool enabled) : progress_(progress) {
+  if (!enabled) return;
+  thread_ = std::thread([this] {
+    const auto start = std::chrono::steady_clock::now();
+    while (!stop_.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      draw(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+  });
+}
+
+ProgressBar::~ProgressBar() {
+  if (!thread_.joinable()) return;
+  stop_.store(true);
+  thread_.join();
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+}
+
+void ProgressBar::draw(double elapsed) const {
+  const double total = static_cast<double>(progress_.pixels_total);
+  if (total <= 0 || elapsed <= 0) return;
+  const double done = static_cast<double>(progress_.pixels_done.load());
+  const double share = done / total;
+  const double rate = done / elapsed;  // pixels per second
+  constexpr int kWidth = 30;
+  char bar[kWidth + 1];
+  for (int i = 0; i < kWidth; ++i) bar[i] = i < static_cast<int>(share * kWidth) ? '#' : '.';
+  bar[kWidth] = '\0';
+  if (rate > 0)
+    std::fprintf(stderr, "\r[%s] %5.1f%%  %8.1f Mpix/s  %6.1f s left\033[K", bar, share * 100,
+                 rate / 1e6, (total - done) / rate);
+  else
+    std::fprintf(stderr, "\r[%s] %5.1f%%\033[K", bar, share * 100);
+  std::fflush(stderr);
+}
+
+}  // namespace rtcli::cli

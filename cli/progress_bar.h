@@ -1,0 +1,29 @@
+// A one-line progress bar on stderr, redrawn by its own thread while a render runs.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "render_job.h"
+
+namespace rtcli::cli {
+
+class ProgressBar {
+ public:
+  // Draws only when `enabled` (stderr is a terminal and --quiet is off).
+  ProgressBar(const RenderProgress& progress, bool enabled);
+  ~ProgressBar();  // stops drawing and clears the line
+
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+ private:
+  void draw(double elapsed_seconds) const;
+
+  const RenderProgress& progress_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace rtcli::cli

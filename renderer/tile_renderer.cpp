@@ -1,0 +1,19 @@
+#include "tile_renderer.h"
+
+#include "shade.h"
+
+namespace rtcli {
+
+void render_tile(const Scene& scene, const TileBounds& tile, Frame& frame) {
+  for (int y = tile.y0; y < tile.y1; ++y) {
+    std::uint8_t* out = frame.pixel(tile.x0, y);
+    for (int x = tile.x0; x < tile.x1; ++x, out += 3) {
+      const Rgb8 c = shade_pixel(scene, x, y, frame.width(), frame.height()).colour;
+      out[0] = c.r;
+      out[1] = c.g;
+      out[2] = c.b;
+    }
+  }
+}
+
+}  // namespace rtcli

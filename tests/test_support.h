@@ -1,0 +1,50 @@
+// Helpers for tests that run the built rtcli binary and read back its images.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rtcli::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs the built rtcli with `args` (no shell), capturing both streams.
+CommandResult run_rtcli(const std::vector<std::string>& args);
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgb;
+};
+
+// Decodes a PNG as 8-bit RGB; nothing if it is not a readable PNG.
+std::optional<Image> read_png(const std::filesystem::path& path);
+
+// A fresh empty folder under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Sorted names of the entries in a folder (including hidden ones).
+std::vector<std::string> list_folder(const std::filesystem::path& folder);
+
+// The seed frames folder, if it is beside the project.
+std::optional<std::filesystem::path> seed_dir();
+
+}  // namespace rtcli::test
