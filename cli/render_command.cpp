@@ -39,7 +39,8 @@ RenderSettings settings_from(const RenderFlags& f) {
   s.height = size.height;
   s.tile_width = tile.width;
   s.tile_height = tile.height;
-  if (!f.threads.empty()) s.threads = static_cast<int>(parse_count(f.threads, "--threads", 1, 1024));
+  if (!f.threads.empty())
+    s.threads = static_cast<int>(parse_count(f.threads, "--threads", 1, 1024));
   s.step = static_cast<std::size_t>(parse_count(f.step, "--step", 1, 1LL << 40));
   s.checkpoints = parse_checkpoints(f.checkpoints);
   s.out = f.out;

@@ -74,7 +74,9 @@ std::vector<CheckpointSpec> parse_checkpoints(std::string_view list) {
   return specs;
 }
 
-std::vector<CheckpointSpec> default_checkpoints() { return parse_checkpoints("0,1000,2000,3000"); }
+std::vector<CheckpointSpec> default_checkpoints() {
+  return parse_checkpoints("0,1000,2000,3000");
+}
 
 std::vector<Checkpoint> resolve_checkpoints(const std::vector<CheckpointSpec>& specs, int width,
                                             int height, std::size_t step_pixels) {

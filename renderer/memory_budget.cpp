@@ -34,8 +34,8 @@ void check_frame_fits(int width, int height) {
   const std::size_t available = available_memory_bytes();
   if (needed > available)
     throw UsageError("frame " + std::to_string(width) + "x" + std::to_string(height) + " needs " +
-                     std::to_string(needed) + " bytes, more than the " +
-                     std::to_string(available) + " bytes of memory available");
+                     std::to_string(needed) + " bytes, more than the " + std::to_string(available) +
+                     " bytes of memory available");
 }
 
 }  // namespace rtcli

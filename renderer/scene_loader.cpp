@@ -67,7 +67,8 @@ Vec3 vec3(const Context& ctx, const json& value, const std::string& where) {
 
 double channel(const Context& ctx, const json& value, const std::string& where) {
   const double c = number(ctx, value, where);
-  if (c < 0 || c > 255) ctx.fail(where, "a colour channel must be in 0..255, got " + describe(value));
+  if (c < 0 || c > 255)
+    ctx.fail(where, "a colour channel must be in 0..255, got " + describe(value));
   return c;
 }
 
@@ -91,7 +92,8 @@ Sphere sphere(const Context& ctx, const json& value, const std::string& where) {
   Sphere s;
   s.centre = vec3(ctx, required(ctx, value, "centre", where), where + ".centre");
   s.radius = number(ctx, required(ctx, value, "radius", where), where + ".radius");
-  if (s.radius <= 0) ctx.fail(where + ".radius", "must be positive, got " + describe(value["radius"]));
+  if (s.radius <= 0)
+    ctx.fail(where + ".radius", "must be positive, got " + describe(value["radius"]));
   if (value.contains("colour")) s.colour = colour(ctx, value["colour"], where + ".colour");
   return s;
 }
@@ -140,11 +142,17 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
   try {
     doc = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
+    // nlohmann's message repeats the position; keep the reason after "column N: ".
     std::string why = e.what();
-    // nlohmann's message repeats the position; keep only the reason after "error: ".
-    if (const auto cut = why.rfind(": "); cut != std::string::npos) why = why.substr(cut + 2);
+    if (const auto at = why.find(": ", why.find("column")); at != std::string::npos)
+      why = why.substr(at + 2);
     throw RunError(std::string(source) + ": not valid JSON at " + position(json_text, e.byte) +
                    ": " + why);
+  } catch (const json::out_of_range& e) {
+    // A literal beyond double's range, such as 1e999, would be infinite.
+    std::string why = e.what();
+    if (const auto at = why.find("parsing "); at != std::string::npos) why = why.substr(at + 8);
+    throw RunError(std::string(source) + ": number " + why + " is not finite (beyond double)");
   }
   only_keys(ctx, doc, "scene",
             {"description", "background", "ambient", "window", "spheres", "lights"});

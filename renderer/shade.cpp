@@ -37,8 +37,7 @@ std::uint8_t channel(double intensity, double surface, double ambient) {
 }  // namespace
 
 Vec3 screen_point(const ScreenWindow& window, int x, int y, int width, int height) {
-  return {window.x + (window.width * x) / width, window.y + (window.height * y) / height,
-          window.z};
+  return {window.x + (window.width * x) / width, window.y + (window.height * y) / height, window.z};
 }
 
 std::optional<double> intersect(const Sphere& sphere, Vec3 origin, Vec3 direction) {

@@ -11,8 +11,8 @@ namespace rtcli {
 Vec3 screen_point(const ScreenWindow& window, int x, int y, int width, int height);
 
 struct Hit {
-  double t = 0.0;    // distance along +z from the screen
-  int sphere = -1;   // index into Scene::spheres
+  double t = 0.0;   // distance along +z from the screen
+  int sphere = -1;  // index into Scene::spheres
 };
 
 // The seed's ray/sphere test: the nearer root with t >= 0, else the farther one.

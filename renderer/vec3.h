@@ -11,14 +11,24 @@ struct Vec3 {
   double z = 0.0;
 };
 
-inline Vec3 operator+(Vec3 a, Vec3 b) { return {a.x + b.x, a.y + b.y, a.z + b.z}; }
-inline Vec3 operator-(Vec3 a, Vec3 b) { return {a.x - b.x, a.y - b.y, a.z - b.z}; }
-inline Vec3 operator*(Vec3 a, double s) { return {a.x * s, a.y * s, a.z * s}; }
+inline Vec3 operator+(Vec3 a, Vec3 b) {
+  return {a.x + b.x, a.y + b.y, a.z + b.z};
+}
+inline Vec3 operator-(Vec3 a, Vec3 b) {
+  return {a.x - b.x, a.y - b.y, a.z - b.z};
+}
+inline Vec3 operator*(Vec3 a, double s) {
+  return {a.x * s, a.y * s, a.z * s};
+}
 
 // Left to right, as the seed sums it: (x*x' + y*y') + z*z'.
-inline double dot(Vec3 a, Vec3 b) { return (a.x * b.x + a.y * b.y) + a.z * b.z; }
+inline double dot(Vec3 a, Vec3 b) {
+  return (a.x * b.x + a.y * b.y) + a.z * b.z;
+}
 
 // Scaled by the reciprocal of the length, not divided: the seed's order.
-inline Vec3 normalise(Vec3 a) { return a * (1.0 / std::sqrt(dot(a, a))); }
+inline Vec3 normalise(Vec3 a) {
+  return a * (1.0 / std::sqrt(dot(a, a)));
+}
 
 }  // namespace rtcli
