@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "atomic_file.h"
+#include "bvh.h"
 #include "errors.h"
 #include "frame.h"
 #include "memory_budget.h"
@@ -96,13 +97,15 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
                   static_cast<std::size_t>(summary.threads));
   tbb::task_arena arena(summary.threads);
   arena.execute([&] {
+    // Many-sphere scenes get their hierarchy here, built by the render's threads, timed with it.
+    const Scene scene = prepare_scene(settings.scene);
     // One task per worker, each pulling tiles in scan order until none are left.
     tbb::parallel_for(
         0, summary.threads,
         [&](int) {
           while (const std::optional<int> tile = scheduler.next()) {
             const TileBounds bounds = grid.bounds(*tile);
-            render_tile(settings.scene, bounds, frame);
+            render_tile(scene, bounds, frame);
             if (progress) progress->pixels_done.fetch_add(bounds.pixels());
             scheduler.complete(*tile);
           }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "vec3.h"
@@ -42,12 +43,17 @@ struct ScreenWindow {
   double z = 0.0;
 };
 
+class SphereBvh;
+
 struct Scene {
   std::vector<Sphere> spheres;
   std::vector<Light> lights;
   Rgb8 background{100, 100, 100};
   double ambient = 30.0;  // floor of a lit channel, on the 0..255 scale of a full channel
   ScreenWindow window;
+  // Built from `spheres` by prepare_scene() (bvh.h); when set, the kernel's sphere queries use
+  // it instead of the brute-force loops. Stale if `spheres` changes afterwards.
+  std::shared_ptr<const SphereBvh> bvh;
 };
 
 // The seed program's one red sphere and one light.

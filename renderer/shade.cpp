@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bvh.h"
+#include "sphere_intersection.h"
+
 namespace rtcli {
 
 namespace {
@@ -11,20 +14,11 @@ constexpr Vec3 kViewDirection{0.0, 0.0, 1.0};
 // Only the lights another sphere does not block reach the point.
 bool shadowed(const Scene& scene, int self, Vec3 point, Vec3 light) {
   const Vec3 to_light = light - point;
+  if (scene.bvh) return scene.bvh->segment_blocked(self, point, to_light);
   for (int i = 0; i < static_cast<int>(scene.spheres.size()); ++i) {
     if (i == self) continue;  // a convex sphere never shadows its own lit side
     const Sphere& s = scene.spheres[static_cast<std::size_t>(i)];
-    const Vec3 d = point - s.centre;
-    const double a = dot(to_light, to_light);
-    const double b = dot(to_light, d);
-    const double c = dot(d, d) - s.radius * s.radius;
-    const double disc = b * b - a * c;
-    if (disc < 0.0) continue;
-    const double root = std::sqrt(disc);
-    const double t_near = (-b - root) / a;
-    const double t_far = (-b + root) / a;
-    // Blocked when the sphere crosses the open segment between point and light.
-    if ((t_near > 1e-9 && t_near < 1.0) || (t_far > 1e-9 && t_far < 1.0)) return true;
+    if (sphere_blocks_segment(s.centre, s.radius, point, to_light)) return true;
   }
   return false;
 }
@@ -41,20 +35,11 @@ Vec3 screen_point(const ScreenWindow& window, int x, int y, int width, int heigh
 }
 
 std::optional<double> intersect(const Sphere& sphere, Vec3 origin, Vec3 direction) {
-  const Vec3 d = origin - sphere.centre;
-  const double sp = dot(direction, d);
-  const double rat = 4 * (sp * sp - (dot(d, d) - sphere.radius * sphere.radius));
-  if (rat < 0) return std::nullopt;
-  const double s = std::sqrt(rat);
-  const double far = -1 * sp + s / 2;
-  const double near = -1 * sp - s / 2;
-  const double t = std::min(far, near);
-  if (t >= 0) return t;
-  if (far >= 0) return far;  // the screen is inside the sphere
-  return std::nullopt;
+  return ray_sphere_t(sphere.centre, sphere.radius, origin, direction);
 }
 
 std::optional<Hit> nearest_hit(const Scene& scene, Vec3 origin, Vec3 direction) {
+  if (scene.bvh) return scene.bvh->nearest_hit(origin, direction);
   std::optional<Hit> best;
   for (int i = 0; i < static_cast<int>(scene.spheres.size()); ++i) {
     const auto t = intersect(scene.spheres[static_cast<std::size_t>(i)], origin, direction);

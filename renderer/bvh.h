@@ -1,0 +1,78 @@
+// SphereBvh: a bounding volume hierarchy over a scene's spheres. Its two queries return exactly
+// what the brute-force loops in shade.cpp return (the same per-sphere arithmetic from
+// sphere_intersection.h, the same tie rule), in about logarithmic instead of linear time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "scene.h"
+#include "shade.h"
+
+namespace rtcli {
+
+// From this many spheres on, prepare_scene() attaches a hierarchy. Below it the brute-force
+// loops are as fast or faster (README, "Performance: many spheres").
+inline constexpr std::size_t kBvhMinSpheres = 8;
+
+class SphereBvh {
+ public:
+  // A node of the flattened tree, in depth-first order: an interior node's first child is the
+  // next node. Bounds are padded (see bvh_build.cpp) and rounded outwards to float.
+  struct Node {
+    float lo[3];
+    float hi[3];
+    std::uint32_t index;  // leaf: first slot in the leaf order; interior: the second child
+    std::uint32_t count;  // leaf: number of spheres; interior: 0
+    friend bool operator==(const Node&, const Node&) = default;
+  };
+
+  // Builds the hierarchy over scene.spheres, recursing in parallel with TBB; the tree is the
+  // same whatever the thread count. Nothing for an empty scene, or when the scene's coordinates
+  // are beyond 1e30 or its extent under 1e-30: the padding that absorbs rounding is sized for
+  // ordinary scales, and the brute-force loops serve the rest.
+  static std::shared_ptr<const SphereBvh> build(const Scene& scene);
+
+  // The same as brute-force nearest_hit over the spheres: the least t >= 0 from the seed's
+  // ray/sphere test, ties to the lower sphere index.
+  std::optional<Hit> nearest_hit(Vec3 origin, Vec3 direction) const;
+
+  // The same as the brute-force shadow test: whether any sphere but `self` crosses the open
+  // segment from `point` to `point + to_light`.
+  bool segment_blocked(int self, Vec3 point, Vec3 to_light) const;
+
+  const std::vector<Node>& nodes() const { return nodes_; }
+  // Scene sphere indices in leaf order.
+  const std::vector<std::uint32_t>& leaf_order() const { return sphere_index_; }
+  int depth() const { return depth_; }
+
+ private:
+  struct Ball {
+    Vec3 centre;
+    double radius;
+  };
+  // The deepest tree a query's fixed-size stack holds; the builder stays well inside it.
+  static constexpr int kMaxDepth = 96;
+
+  SphereBvh() = default;
+  std::optional<Hit> nearest_hit_brute_force(Vec3 origin, Vec3 direction) const;
+  bool segment_blocked_brute_force(int self, Vec3 point, Vec3 to_light) const;
+
+  std::vector<Node> nodes_;
+  std::vector<Ball> balls_;                  // the spheres in leaf order, for locality
+  std::vector<std::uint32_t> sphere_index_;  // balls_[k] is scene sphere sphere_index_[k]
+  int depth_ = 0;                            // levels below the root
+};
+
+// The scene with a hierarchy attached when it has at least `min_spheres` spheres (and build()
+// accepts it); otherwise the scene without one. Call after the last change to the spheres.
+Scene prepare_scene(Scene scene, std::size_t min_spheres);
+
+// As above with kBvhMinSpheres, unless the environment variable RTCLI_BVH is "off" (never
+// attach one) or "on" (attach one from a single sphere): a switch for measurements and tests.
+Scene prepare_scene(Scene scene);
+
+}  // namespace rtcli

@@ -1,0 +1,266 @@
+// Building the hierarchy: binned surface area heuristic, the two halves of every large node
+// built in parallel, then flattened depth-first. Each decision depends only on the spheres in
+// the node, so the tree is the same whatever the thread count or the order tasks ran in.
+#include <oneapi/tbb/parallel_invoke.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "bvh.h"
+
+namespace rtcli {
+
+namespace {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr int kBins = 16;
+constexpr std::size_t kMaxLeafSpheres = 8;
+constexpr double kNodeCost = 1.0;  // a box test, in units of one sphere test
+// Deeper than this the builder splits at the median, so depth stays under 48 + 32.
+constexpr int kSahDepthLimit = 48;
+// Subtrees with fewer spheres are built by the thread that reached them.
+constexpr std::size_t kParallelSpheres = 512;
+// Boxes grow by kRelativePadding times the scene's diagonal: the sphere tests' rounding moves a
+// hit or its t by at most about 1e-7 of the largest distance they subtract (README), so no
+// sphere the brute-force loop would report is ever pruned. Plus kCoordinateUlps of the largest
+// coordinate for the rounding of centre - radius - padding itself.
+constexpr double kRelativePadding = 1e-6;
+constexpr double kCoordinateUlps = 1e-14;
+// Beyond these the padding argument needs care the brute-force loops do not: no hierarchy.
+constexpr double kLargestCoordinate = 1e30;
+constexpr double kSmallestDiagonal = 1e-30;
+
+struct Box {
+  std::array<double, 3> lo{kInfinity, kInfinity, kInfinity};
+  std::array<double, 3> hi{-kInfinity, -kInfinity, -kInfinity};
+
+  void grow(const Box& b) {
+    for (int a = 0; a < 3; ++a) {
+      lo[a] = std::min(lo[a], b.lo[a]);
+      hi[a] = std::max(hi[a], b.hi[a]);
+    }
+  }
+  void grow_point(const std::array<double, 3>& p) {
+    for (int a = 0; a < 3; ++a) {
+      lo[a] = std::min(lo[a], p[a]);
+      hi[a] = std::max(hi[a], p[a]);
+    }
+  }
+  bool empty() const { return lo[0] > hi[0]; }
+  double half_area() const {
+    if (empty()) return 0.0;
+    const double x = hi[0] - lo[0], y = hi[1] - lo[1], z = hi[2] - lo[2];
+    return x * y + y * z + z * x;
+  }
+};
+
+// One sphere as the builder sees it.
+struct Ref {
+  Box box;  // padded
+  std::array<double, 3> centroid;
+  std::uint32_t sphere;
+};
+
+struct BuildNode {
+  Box box;
+  std::size_t first = 0;  // leaf: first ref
+  std::size_t count = 0;  // leaf: refs; interior: 0
+  std::unique_ptr<BuildNode> left;
+  std::unique_ptr<BuildNode> right;
+};
+
+// The padding for a scene, or nothing when the scene is outside the scales it is sized for.
+std::optional<double> padding_for(const Scene& scene) {
+  Box all;
+  for (const Sphere& s : scene.spheres) {
+    all.grow_point({s.centre.x - s.radius, s.centre.y - s.radius, s.centre.z - s.radius});
+    all.grow_point({s.centre.x + s.radius, s.centre.y + s.radius, s.centre.z + s.radius});
+  }
+  // Shadow rays end at lights; primary rays start on the screen window.
+  for (const Light& l : scene.lights) all.grow_point({l.position.x, l.position.y, l.position.z});
+  const ScreenWindow& w = scene.window;
+  all.grow_point({w.x, w.y, w.z});
+  all.grow_point({w.x + w.width, w.y + w.height, w.z});
+  double largest = 0.0;
+  for (int a = 0; a < 3; ++a)
+    largest = std::max({largest, std::abs(all.lo[a]), std::abs(all.hi[a])});
+  const double diagonal =
+      std::hypot(all.hi[0] - all.lo[0], all.hi[1] - all.lo[1], all.hi[2] - all.lo[2]);
+  if (!(largest <= kLargestCoordinate) || !(diagonal >= kSmallestDiagonal)) return std::nullopt;
+  return kRelativePadding * diagonal + kCoordinateUlps * largest;
+}
+
+class Builder {
+ public:
+  explicit Builder(std::vector<Ref>& refs) : refs_(refs) {}
+
+  std::unique_ptr<BuildNode> build(std::size_t begin, std::size_t end, int depth) {
+    auto node = std::make_unique<BuildNode>();
+    for (std::size_t i = begin; i < end; ++i) node->box.grow(refs_[i].box);
+    const std::optional<std::size_t> mid = split(begin, end, depth, node->box);
+    if (!mid) {
+      node->first = begin;
+      node->count = end - begin;
+      return node;
+    }
+    if (end - begin >= kParallelSpheres) {
+      tbb::parallel_invoke([&] { node->left = build(begin, *mid, depth + 1); },
+                           [&] { node->right = build(*mid, end, depth + 1); });
+    } else {
+      node->left = build(begin, *mid, depth + 1);
+      node->right = build(*mid, end, depth + 1);
+    }
+    return node;
+  }
+
+ private:
+  // Reorders refs[begin, end) into two halves and returns where the second starts, or nothing
+  // when a leaf is cheaper.
+  std::optional<std::size_t> split(std::size_t begin, std::size_t end, int depth, const Box& box) {
+    const std::size_t n = end - begin;
+    if (n == 1) return std::nullopt;
+    Box centroids;
+    for (std::size_t i = begin; i < end; ++i) centroids.grow_point(refs_[i].centroid);
+    int widest = 0;
+    for (int a = 1; a < 3; ++a)
+      if (centroids.hi[a] - centroids.lo[a] > centroids.hi[widest] - centroids.lo[widest])
+        widest = a;
+    if (!(centroids.hi[widest] > centroids.lo[widest])) {
+      // Every centre coincides: nothing to sort by, so halve in the current order.
+      if (n <= kMaxLeafSpheres) return std::nullopt;
+      return begin + n / 2;
+    }
+    if (depth >= kSahDepthLimit) return median_split(begin, end, widest);
+
+    struct Choice {
+      double cost = kInfinity;
+      int axis = -1;
+      int bin = 0;  // refs in bins below this go first
+    } best;
+    for (int a = 0; a < 3; ++a) {
+      const double extent = centroids.hi[a] - centroids.lo[a];
+      if (!(extent > 0)) continue;
+      std::array<Box, kBins> boxes;
+      std::array<std::size_t, kBins> counts{};
+      for (std::size_t i = begin; i < end; ++i) {
+        const int b = bin_of(refs_[i].centroid[a], centroids.lo[a], extent);
+        boxes[b].grow(refs_[i].box);
+        ++counts[b];
+      }
+      // Area times count of everything right of each boundary, then sweep from the left.
+      std::array<double, kBins> right_cost{};
+      Box right;
+      std::size_t right_count = 0;
+      for (int b = kBins - 1; b > 0; --b) {
+        right.grow(boxes[b]);
+        right_count += counts[b];
+        right_cost[b] = right.half_area() * static_cast<double>(right_count);
+      }
+      Box left;
+      std::size_t left_count = 0;
+      for (int b = 1; b < kBins; ++b) {
+        left.grow(boxes[b - 1]);
+        left_count += counts[b - 1];
+        if (left_count == 0 || left_count == n) continue;
+        const double cost = left.half_area() * static_cast<double>(left_count) + right_cost[b];
+        if (cost < best.cost) best = {cost, a, b};
+      }
+    }
+    const double split_cost = kNodeCost + best.cost / box.half_area();
+    if (n <= kMaxLeafSpheres && static_cast<double>(n) <= split_cost) return std::nullopt;
+    if (best.axis < 0) return median_split(begin, end, widest);
+    const int axis = best.axis;
+    const double lo = centroids.lo[axis];
+    const double extent = centroids.hi[axis] - lo;
+    const auto first_right = std::partition(
+        refs_.begin() + static_cast<std::ptrdiff_t>(begin),
+        refs_.begin() + static_cast<std::ptrdiff_t>(end),
+        [&](const Ref& r) { return bin_of(r.centroid[axis], lo, extent) < best.bin; });
+    return static_cast<std::size_t>(first_right - refs_.begin());
+  }
+
+  static int bin_of(double centroid, double lo, double extent) {
+    const int b = static_cast<int>((centroid - lo) / extent * kBins);
+    return std::clamp(b, 0, kBins - 1);
+  }
+
+  // Halves by centroid along `axis`, ties by sphere index so the result is fully determined.
+  std::size_t median_split(std::size_t begin, std::size_t end, int axis) {
+    const std::size_t mid = begin + (end - begin) / 2;
+    std::nth_element(refs_.begin() + static_cast<std::ptrdiff_t>(begin),
+                     refs_.begin() + static_cast<std::ptrdiff_t>(mid),
+                     refs_.begin() + static_cast<std::ptrdiff_t>(end),
+                     [axis](const Ref& a, const Ref& b) {
+                       if (a.centroid[axis] != b.centroid[axis])
+                         return a.centroid[axis] < b.centroid[axis];
+                       return a.sphere < b.sphere;
+                     });
+    return mid;
+  }
+
+  std::vector<Ref>& refs_;
+};
+
+// Float bounds that still contain the double ones.
+float round_down(double x) {
+  const float f = static_cast<float>(x);
+  return static_cast<double>(f) > x ? std::nextafter(f, -std::numeric_limits<float>::infinity())
+                                    : f;
+}
+float round_up(double x) {
+  const float f = static_cast<float>(x);
+  return static_cast<double>(f) < x ? std::nextafter(f, std::numeric_limits<float>::infinity()) : f;
+}
+
+// Appends `b` and its subtree in depth-first order; returns the subtree's depth.
+int flatten(const BuildNode& b, std::vector<SphereBvh::Node>& nodes) {
+  const std::size_t at = nodes.size();
+  SphereBvh::Node node{};
+  for (int a = 0; a < 3; ++a) {
+    node.lo[a] = round_down(b.box.lo[a]);
+    node.hi[a] = round_up(b.box.hi[a]);
+  }
+  node.index = static_cast<std::uint32_t>(b.first);
+  node.count = static_cast<std::uint32_t>(b.count);
+  nodes.push_back(node);
+  if (b.count > 0) return 0;
+  const int left = flatten(*b.left, nodes);
+  nodes[at].index = static_cast<std::uint32_t>(nodes.size());
+  const int right = flatten(*b.right, nodes);
+  return 1 + std::max(left, right);
+}
+}  // namespace
+
+std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
+  if (scene.spheres.empty() || scene.spheres.size() > std::numeric_limits<std::uint32_t>::max())
+    return nullptr;
+  const std::optional<double> pad = padding_for(scene);
+  if (!pad) return nullptr;
+
+  std::vector<Ref> refs(scene.spheres.size());
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const Sphere& s = scene.spheres[i];
+    const double reach = s.radius + *pad;
+    refs[i].box.lo = {s.centre.x - reach, s.centre.y - reach, s.centre.z - reach};
+    refs[i].box.hi = {s.centre.x + reach, s.centre.y + reach, s.centre.z + reach};
+    refs[i].centroid = {s.centre.x, s.centre.y, s.centre.z};
+    refs[i].sphere = static_cast<std::uint32_t>(i);
+  }
+  Builder builder(refs);
+  const std::unique_ptr<BuildNode> root = builder.build(0, refs.size(), 0);
+
+  std::shared_ptr<SphereBvh> bvh(new SphereBvh());
+  bvh->nodes_.reserve(2 * refs.size());
+  bvh->depth_ = flatten(*root, bvh->nodes_);
+  bvh->balls_.reserve(refs.size());
+  bvh->sphere_index_.reserve(refs.size());
+  for (const Ref& r : refs) {
+    const Sphere& s = scene.spheres[r.sphere];
+    bvh->balls_.push_back({s.centre, s.radius});
+    bvh->sphere_index_.push_back(r.sphere);
+  }
+  return bvh;
+}
+
+}  // namespace rtcli

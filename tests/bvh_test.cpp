@@ -1,0 +1,345 @@
+// The sphere hierarchy must answer exactly as the brute-force loops do: same hit, same t, same
+// tie-break, same shadows. Random scenes and rays (fixed seeds), plus the awkward cases.
+#include "bvh.h"
+
+#include <gtest/gtest.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "render_job.h"
+#include "scene_loader.h"
+#include "shade.h"
+#include "sphere_intersection.h"
+#include "test_support.h"
+
+namespace rtcli {
+namespace {
+
+constexpr Vec3 kForward{0.0, 0.0, 1.0};
+
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : engine_(seed) {}
+  double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(engine_); }
+  int below(int n) { return std::uniform_int_distribution<>(0, n - 1)(engine_); }
+  Vec3 point(double lo, double hi) { return {uniform(lo, hi), uniform(lo, hi), uniform(lo, hi)}; }
+  Vec3 unit() {
+    while (true) {
+      const Vec3 v = point(-1.0, 1.0);
+      const double len2 = dot(v, v);
+      if (len2 > 1e-6 && len2 <= 1.0) return normalise(v);
+    }
+  }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+// A scene mixing what could trip the hierarchy: duplicates and shared centres (ties), spheres
+// around the screen plane z = 0 (the t >= 0 rule), tiny and huge radii, spheres behind the
+// screen. The window is the seed's 8x6 at z = 0.
+Scene random_scene(Random& rng, int count) {
+  Scene scene = seed_scene();
+  scene.spheres.clear();
+  for (int i = 0; i < count; ++i) {
+    const int kind = rng.below(10);
+    Sphere s{rng.point(-2.0, 10.0), rng.uniform(0.05, 2.0), {255, 255, 255}};
+    s.centre.z = rng.uniform(-3.0, 20.0);
+    if (kind == 0 && i > 0) s = scene.spheres[static_cast<std::size_t>(rng.below(i))];  // copy
+    if (kind == 1 && i > 0) s.centre = scene.spheres[static_cast<std::size_t>(rng.below(i))].centre;
+    if (kind == 2) s.centre.z = rng.uniform(-1.0, 1.0);  // holds the screen plane
+    if (kind == 3) s.radius = rng.uniform(1e-6, 1e-3);   // tiny
+    if (kind == 4 && rng.below(4) == 0) s.radius = rng.uniform(50.0, 1000.0);  // huge
+    scene.spheres.push_back(s);
+  }
+  scene.lights = {{rng.point(-5.0, 15.0), 1.0}, {{4.0, -10.0, -5.0}, 0.5}};
+  return scene;
+}
+
+void expect_same_hit(const std::optional<Hit>& expected, const std::optional<Hit>& actual,
+                     const std::string& where) {
+  ASSERT_EQ(expected.has_value(), actual.has_value()) << where;
+  if (!expected) return;
+  EXPECT_EQ(expected->sphere, actual->sphere) << where;
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(expected->t), std::bit_cast<std::uint64_t>(actual->t))
+      << where << ": t " << expected->t << " vs " << actual->t;
+}
+
+// The brute-force shadow loop of shade.cpp, over the scene's spheres in index order.
+bool blocked_brute_force(const Scene& scene, int self, Vec3 point, Vec3 to_light) {
+  for (int i = 0; i < static_cast<int>(scene.spheres.size()); ++i) {
+    const Sphere& s = scene.spheres[static_cast<std::size_t>(i)];
+    if (i != self && sphere_blocks_segment(s.centre, s.radius, point, to_light)) return true;
+  }
+  return false;
+}
+
+TEST(SphereBvh, NearestHitEqualsBruteForceOnRandomScenes) {
+  Random rng(20261124);
+  int hits = 0;
+  int rays = 0;
+  for (int count : {1, 2, 3, 5, 9, 17, 64, 300, 2000}) {
+    for (int trial = 0; trial < 4; ++trial) {
+      const Scene plain = random_scene(rng, count);
+      const Scene fast = prepare_scene(plain, 1);
+      ASSERT_NE(fast.bvh, nullptr);
+      for (int r = 0; r < 3000; ++r) {
+        // Screen rays along +z, as the renderer casts them, and rays in any direction.
+        const bool screen = r % 2 == 0;
+        const Vec3 origin =
+            screen ? Vec3{rng.uniform(-1.0, 9.0), rng.uniform(-1.0, 7.0), 0.0} : rng.point(-5, 15);
+        const Vec3 direction = screen ? kForward : rng.unit();
+        const auto expected = nearest_hit(plain, origin, direction);
+        hits += expected.has_value();
+        ++rays;
+        expect_same_hit(expected, nearest_hit(fast, origin, direction),
+                        std::to_string(count) + " spheres, ray " + std::to_string(r));
+        if (HasFailure()) return;
+      }
+    }
+  }
+  // Both outcomes well represented, or the comparison proves little.
+  EXPECT_GT(hits, rays / 10);
+  EXPECT_LT(hits, rays - rays / 10);
+}
+
+TEST(SphereBvh, ShadowQueryEqualsBruteForceOnRandomScenes) {
+  Random rng(7);
+  int blocked = 0;
+  int queries = 0;
+  for (int count : {2, 3, 9, 40, 500, 2000}) {
+    for (int trial = 0; trial < 4; ++trial) {
+      const Scene plain = random_scene(rng, count);
+      const auto bvh = SphereBvh::build(plain);
+      ASSERT_NE(bvh, nullptr);
+      for (int r = 0; r < 3000; ++r) {
+        // From a point on a sphere (as shading does) or anywhere, to a light or anywhere.
+        const int self = rng.below(count);
+        const Sphere& s = plain.spheres[static_cast<std::size_t>(self)];
+        const Vec3 point = r % 3 == 0 ? rng.point(-5, 15) : s.centre + rng.unit() * s.radius;
+        const Vec3 light = r % 2 == 0 ? plain.lights[0].position : rng.point(-5, 15);
+        const Vec3 to_light = light - point;
+        const bool expected = blocked_brute_force(plain, self, point, to_light);
+        blocked += expected;
+        ++queries;
+        ASSERT_EQ(bvh->segment_blocked(self, point, to_light), expected)
+            << count << " spheres, query " << r;
+        ASSERT_EQ(bvh->segment_blocked(-1, point, to_light),
+                  blocked_brute_force(plain, -1, point, to_light))
+            << count << " spheres, query " << r << " with no sphere skipped";
+      }
+    }
+  }
+  EXPECT_GT(blocked, queries / 10);
+  EXPECT_LT(blocked, queries - queries / 10);
+}
+
+// Rays that graze a silhouette by a few units in the last place: where rounding decides
+// between hit and miss, the hierarchy must not have pruned the sphere.
+TEST(SphereBvh, GrazingRaysDecideAsBruteForceDoes) {
+  Random rng(99);
+  const Scene plain = random_scene(rng, 200);
+  const Scene fast = prepare_scene(plain, 1);
+  int hits = 0;
+  int misses = 0;
+  for (std::size_t i = 0; i < plain.spheres.size(); ++i) {
+    const Sphere& s = plain.spheres[i];
+    for (int k = 0; k < 40; ++k) {
+      const double angle = rng.uniform(0.0, 6.283185307179586);
+      const double reach = s.radius * (1.0 + (k - 20) * 1e-15);
+      const Vec3 origin{s.centre.x + reach * std::cos(angle), s.centre.y + reach * std::sin(angle),
+                        0.0};
+      const auto expected = nearest_hit(plain, origin, kForward);
+      (expected ? hits : misses) += 1;
+      expect_same_hit(expected, nearest_hit(fast, origin, kForward),
+                      "grazing sphere " + std::to_string(i));
+      // A segment tangent to the sphere from a far point.
+      const Vec3 side = normalise(Vec3{-std::sin(angle), std::cos(angle), 0.0});
+      const Vec3 touch = s.centre + Vec3{std::cos(angle), std::sin(angle), 0.0} * reach;
+      const Vec3 from = touch - side * 30.0;
+      const Vec3 to_light = side * 60.0;
+      ASSERT_EQ(fast.bvh->segment_blocked(-1, from, to_light),
+                blocked_brute_force(plain, -1, from, to_light))
+          << "tangent to sphere " << i;
+      if (HasFailure()) return;
+    }
+  }
+  EXPECT_GT(hits, 0);
+  EXPECT_GT(misses, 0);
+}
+
+TEST(SphereBvh, DuplicatesTieToTheLowestIndex) {
+  Scene scene = seed_scene();
+  scene.spheres.clear();
+  for (int i = 0; i < 50; ++i) scene.spheres.push_back({{4.0, 3.0, 10.0 + (i % 5)}, 2.0, {}});
+  // Sphere 0 is nearest; its copies at 5, 10, ... tie with it, and others tie among themselves.
+  const Scene fast = prepare_scene(scene, 1);
+  for (const Vec3 origin : {Vec3{4.0, 3.0, 0.0}, Vec3{5.5, 3.0, 0.0}, Vec3{4.0, 3.0, 11.5}}) {
+    const auto hit = nearest_hit(fast, origin, kForward);
+    expect_same_hit(nearest_hit(scene, origin, kForward), hit, "duplicates");
+  }
+  EXPECT_EQ(nearest_hit(fast, {4.0, 3.0, 0.0}, kForward)->sphere, 0);
+}
+
+TEST(SphereBvh, ScreenInsideASphereTakesTheFarRoot) {
+  Scene scene = seed_scene();
+  scene.spheres.clear();
+  scene.spheres.push_back({{4.0, 3.0, 0.5}, 2.0, {}});   // holds the screen: far root 2.5
+  scene.spheres.push_back({{4.0, 3.0, -5.0}, 1.0, {}});  // wholly behind: never hit
+  for (int i = 0; i < 20; ++i) scene.spheres.push_back({{20.0 + i, 20.0, 5.0}, 0.5, {}});
+  const Scene fast = prepare_scene(scene, 1);
+  const auto hit = nearest_hit(fast, {4.0, 3.0, 0.0}, kForward);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->sphere, 0);
+  EXPECT_EQ(hit->t, 2.5);
+}
+
+TEST(SphereBvh, FullFramesEqualBruteForce) {
+  Random rng(3);
+  for (int count : {8, 30, 400}) {
+    Scene plain = random_scene(rng, count);
+    plain.lights.push_back({{8.0, 8.0, -2.0}, 0.4});
+    const Scene fast = prepare_scene(plain, 1);
+    std::size_t differing = 0;
+    std::size_t hit_pixels = 0;
+    for (int y = 0; y < 60; ++y)
+      for (int x = 0; x < 80; ++x) {
+        const PixelResult expected = shade_pixel(plain, x, y, 80, 60);
+        const PixelResult actual = shade_pixel(fast, x, y, 80, 60);
+        differing += !(expected.colour == actual.colour) || expected.hit != actual.hit;
+        hit_pixels += expected.hit;
+      }
+    EXPECT_EQ(differing, 0u) << count << " spheres";
+    EXPECT_GT(hit_pixels, 0u);
+  }
+}
+
+std::shared_ptr<const SphereBvh> build_with_threads(const Scene& scene, int threads) {
+  tbb::task_arena arena(threads);
+  return arena.execute([&] { return SphereBvh::build(scene); });
+}
+
+TEST(SphereBvh, BuildIsTheSameWhateverTheThreadCount) {
+  Random rng(11);
+  const Scene scene = random_scene(rng, 20000);
+  const auto one = build_with_threads(scene, 1);
+  ASSERT_NE(one, nullptr);
+  EXPECT_GT(one->nodes().size(), 1000u);
+  EXPECT_LE(one->depth(), 80);
+  for (int threads : {2, 4, 8}) {
+    const auto many = build_with_threads(scene, threads);
+    EXPECT_TRUE(many->nodes() == one->nodes()) << threads << " threads";
+    EXPECT_EQ(many->leaf_order(), one->leaf_order()) << threads << " threads";
+  }
+}
+
+TEST(SphereBvh, EverySphereIsInExactlyOneLeaf) {
+  Random rng(5);
+  const Scene scene = random_scene(rng, 1000);
+  const auto bvh = SphereBvh::build(scene);
+  std::vector<std::uint32_t> order = bvh->leaf_order();
+  std::sort(order.begin(), order.end());
+  for (std::uint32_t i = 0; i < order.size(); ++i) ASSERT_EQ(order[i], i);
+  std::size_t in_leaves = 0;
+  for (const SphereBvh::Node& n : bvh->nodes()) in_leaves += n.count;
+  EXPECT_EQ(in_leaves, scene.spheres.size());
+}
+
+TEST(SphereBvh, OutOfRangeScalesAreLeftToBruteForce) {
+  Scene huge = seed_scene();
+  huge.spheres.push_back({{1e31, 0.0, 10.0}, 1.0, {}});
+  EXPECT_EQ(SphereBvh::build(huge), nullptr);
+  Scene tiny = seed_scene();
+  tiny.window = {0.0, 0.0, 1e-40, 1e-40, 0.0};
+  tiny.lights = {{{0.0, 0.0, 0.0}, 1.0}};
+  tiny.spheres = {{{0.0, 0.0, 1e-38}, 1e-39, {}}, {{0.0, 0.0, 2e-38}, 1e-39, {}}};
+  EXPECT_EQ(SphereBvh::build(tiny), nullptr);
+  EXPECT_EQ(SphereBvh::build(Scene{}), nullptr);
+  EXPECT_EQ(prepare_scene(huge, 1).bvh, nullptr);  // and the scene still renders, brute force
+}
+
+TEST(PrepareScene, AttachesAHierarchyFromTheThreshold) {
+  Scene scene = seed_scene();
+  scene.spheres.assign(kBvhMinSpheres - 1, scene.spheres.front());
+  EXPECT_EQ(prepare_scene(scene, kBvhMinSpheres).bvh, nullptr);
+  scene.spheres.push_back(scene.spheres.front());
+  EXPECT_NE(prepare_scene(scene, kBvhMinSpheres).bvh, nullptr);
+}
+
+class ScopedEnvironment {
+ public:
+  ScopedEnvironment(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+  ~ScopedEnvironment() { ::unsetenv(name_); }
+
+ private:
+  const char* name_;
+};
+
+TEST(PrepareScene, EnvironmentSwitchTurnsTheHierarchyOnAndOff) {
+  Scene scene = seed_scene();
+  scene.spheres.assign(kBvhMinSpheres, scene.spheres.front());
+  {
+    const ScopedEnvironment off("RTCLI_BVH", "off");
+    EXPECT_EQ(prepare_scene(scene).bvh, nullptr);
+  }
+  EXPECT_NE(prepare_scene(scene).bvh, nullptr);
+  scene.spheres.resize(1);
+  EXPECT_EQ(prepare_scene(scene).bvh, nullptr);
+  const ScopedEnvironment on("RTCLI_BVH", "on");
+  EXPECT_NE(prepare_scene(scene).bvh, nullptr);
+}
+
+std::vector<std::filesystem::path> profiles() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(RTCLI_SOURCE_DIR) / "profiles"))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::uint8_t> render_rgb(const Scene& scene, const std::filesystem::path& out) {
+  RenderSettings settings;
+  settings.width = 96;
+  settings.height = 54;
+  settings.checkpoints = {};
+  settings.out = out;
+  settings.scene = scene;
+  render_to_directory(settings);
+  const auto image = test::read_png(out / "final.png");
+  if (!image) ADD_FAILURE() << "no final.png in " << out;
+  return image ? image->rgb : std::vector<std::uint8_t>{};
+}
+
+TEST(Profiles, EveryProfileLoadsAndRendersTheSameWithAndWithoutTheHierarchy) {
+  const auto files = profiles();
+  ASSERT_GE(files.size(), 4u) << "seed, showcase and the two sphere fields";
+  for (const auto& file : files) {
+    SCOPED_TRACE(file.filename().string());
+    const Scene scene = load_scene_file(file);
+    test::TempDir dir;
+    const std::vector<std::uint8_t> fast = render_rgb(scene, dir / "auto");
+    const ScopedEnvironment off("RTCLI_BVH", "off");
+    EXPECT_EQ(render_rgb(scene, dir / "off"), fast);
+  }
+}
+
+TEST(Profiles, SphereFieldsHoldTheirCounts) {
+  EXPECT_EQ(load_scene_file(std::filesystem::path(RTCLI_SOURCE_DIR) / "profiles/field-10.json")
+                .spheres.size(),
+            10u);
+  EXPECT_EQ(load_scene_file(std::filesystem::path(RTCLI_SOURCE_DIR) / "profiles/field-10000.json")
+                .spheres.size(),
+            10000u);
+}
+
+}  // namespace
+}  // namespace rtcli
