@@ -1,7 +1,9 @@
-// The hierarchy's queries. Pruning is conservative (padded boxes, entry compared with <=), so
-// every sphere the brute-force loop would pick is still tested, with the same arithmetic.
+// The hierarchy's queries. Pruning is conservative (padded boxes, a subtree is skipped only when
+// it starts strictly beyond the best t), so every sphere the brute-force loop would pick is
+// still tested, with the same arithmetic and the same tie rule.
 #include "bvh.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -13,76 +15,109 @@
 namespace rtcli {
 
 namespace {
+using Node = SphereBvh::Node;
+using Tree = SphereBvh::Tree;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr std::size_t kNeverBuild = std::numeric_limits<std::size_t>::max();
 
-// A ray prepared for slab tests against the nodes' boxes.
-struct SlabRay {
-  double origin[3];
-  double inverse[3];   // 1 / direction; unused on a flat axis
-  bool flat[3];        // direction exactly 0: inside the slab or never
-  bool usable = true;  // false when 1 / direction overflows: the caller falls back to brute force
+// Box tests for three kinds of ray. Each says whether the ray meets the box for some t in
+// [0, t_max], and gives the first such t as `entry`.
 
-  SlabRay(Vec3 o, Vec3 direction)
-      : origin{o.x, o.y, o.z}, flat{direction.x == 0, direction.y == 0, direction.z == 0} {
-    const double d[3] = {direction.x, direction.y, direction.z};
-    for (int a = 0; a < 3; ++a) {
-      inverse[a] = flat[a] ? 0.0 : 1.0 / d[a];
-      usable = usable && std::isfinite(inverse[a]);
-    }
+// Screen rays, direction exactly (0, 0, 1): the box must hold the origin across the screen.
+struct AlongZ {
+  double x, y, z;
+  bool enters(const Node& n, double t_max, double& entry) const {
+    if (x < n.lo[0] || x > n.hi[0] || y < n.lo[1] || y > n.hi[1]) return false;
+    entry = std::max(0.0, n.lo[2] - z);
+    return entry <= std::min(t_max, n.hi[2] - z);
   }
+};
 
-  // Whether the ray meets the box for some t in [0, t_max]; `entry` is the first such t.
-  bool enters(const SphereBvh::Node& node, double t_max, double& entry) const {
+// Any direction without a zero component: the slab test, without branches.
+struct Slab {
+  double origin[3];
+  double inverse[3];
+  bool enters(const Node& n, double t_max, double& entry) const {
     double t0 = 0.0;
     double t1 = t_max;
     for (int a = 0; a < 3; ++a) {
-      const double lo = node.lo[a];
-      const double hi = node.hi[a];
-      if (flat[a]) {
-        if (origin[a] < lo || origin[a] > hi) return false;
-        continue;
-      }
-      double near = (lo - origin[a]) * inverse[a];
-      double far = (hi - origin[a]) * inverse[a];
-      if (near > far) std::swap(near, far);
-      t0 = near > t0 ? near : t0;
-      t1 = far < t1 ? far : t1;
+      const double near = (n.lo[a] - origin[a]) * inverse[a];
+      const double far = (n.hi[a] - origin[a]) * inverse[a];
+      t0 = std::max(t0, std::min(near, far));
+      t1 = std::min(t1, std::max(near, far));
     }
     entry = t0;
     return t0 <= t1;
   }
 };
 
-// A pending subtree and the ray's entry into its box, to prune it when a nearer hit appears.
+// Some component exactly zero: on that axis the ray is inside the slab throughout, or never.
+struct FlatSlab {
+  Slab slab;
+  bool flat[3];
+  bool enters(const Node& n, double t_max, double& entry) const {
+    double t0 = 0.0;
+    double t1 = t_max;
+    for (int a = 0; a < 3; ++a) {
+      if (flat[a]) {
+        if (slab.origin[a] < n.lo[a] || slab.origin[a] > n.hi[a]) return false;
+        continue;
+      }
+      const double near = (n.lo[a] - slab.origin[a]) * slab.inverse[a];
+      const double far = (n.hi[a] - slab.origin[a]) * slab.inverse[a];
+      t0 = std::max(t0, std::min(near, far));
+      t1 = std::min(t1, std::max(near, far));
+    }
+    entry = t0;
+    return t0 <= t1;
+  }
+};
+
+// Which box test a direction needs; nothing when 1 / component overflows (denormal
+// components), and the caller then loops over every sphere.
+enum class RayKind { kAlongZ, kSlab, kFlatSlab, kNone };
+
+RayKind classify(Vec3 direction, FlatSlab& ray) {
+  const double d[3] = {direction.x, direction.y, direction.z};
+  bool any_flat = false;
+  for (int a = 0; a < 3; ++a) {
+    ray.flat[a] = d[a] == 0.0;
+    ray.slab.inverse[a] = ray.flat[a] ? 0.0 : 1.0 / d[a];
+    if (!std::isfinite(ray.slab.inverse[a])) return RayKind::kNone;
+    any_flat = any_flat || ray.flat[a];
+  }
+  if (ray.flat[0] && ray.flat[1] && d[2] == 1.0) return RayKind::kAlongZ;
+  return any_flat ? RayKind::kFlatSlab : RayKind::kSlab;
+}
+
+// A pending subtree and the ray's entry into its box, to skip it once a nearer hit is found.
 struct Pending {
   std::uint32_t node;
   double entry;
 };
-}  // namespace
 
-std::optional<Hit> SphereBvh::nearest_hit(Vec3 origin, Vec3 direction) const {
-  const SlabRay ray(origin, direction);
-  if (!ray.usable) return nearest_hit_brute_force(origin, direction);
+template <class Ray>
+std::optional<Hit> nearest_in(const Tree& tree, const Ray& ray, Vec3 origin, Vec3 direction) {
   double best_t = kInfinity;
   std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
-  Pending stack[kMaxDepth + 1];
+  Pending stack[SphereBvh::kMaxDepth + 1];
   int size = 0;
   double entry = 0.0;
-  if (ray.enters(nodes_[0], kInfinity, entry)) stack[size++] = {0, entry};
+  if (ray.enters(tree.nodes[0], kInfinity, entry)) stack[size++] = {0, entry};
   while (size > 0) {
     const Pending pending = stack[--size];
-    // An entry equal to the best t is still visited: a lower index there wins the tie.
+    // An entry equal to the best t is still visited: a lower index there would win the tie.
     if (pending.entry > best_t) continue;
     std::uint32_t n = pending.node;
     while (true) {
-      const Node& node = nodes_[n];
+      const Node& node = tree.nodes[n];
       if (node.count > 0) {
         for (std::uint32_t k = node.index; k < node.index + node.count; ++k) {
-          const auto t = ray_sphere_t(balls_[k].centre, balls_[k].radius, origin, direction);
-          if (t && (*t < best_t || (*t == best_t && sphere_index_[k] < best))) {
+          const SphereBvh::Ball& ball = tree.balls[k];
+          const auto t = ray_sphere_t(ball.centre, ball.radius, origin, direction);
+          if (t && (*t < best_t || (*t == best_t && tree.sphere_index[k] < best))) {
             best_t = *t;
-            best = sphere_index_[k];
+            best = tree.sphere_index[k];
           }
         }
         break;
@@ -90,8 +125,8 @@ std::optional<Hit> SphereBvh::nearest_hit(Vec3 origin, Vec3 direction) const {
       // Into the nearer child now, the farther one later.
       double entry_first = 0.0;
       double entry_second = 0.0;
-      const bool first = ray.enters(nodes_[n + 1], best_t, entry_first);
-      const bool second = ray.enters(nodes_[node.index], best_t, entry_second);
+      const bool first = ray.enters(tree.nodes[n + 1], best_t, entry_first);
+      const bool second = ray.enters(tree.nodes[node.index], best_t, entry_second);
       if (first && second) {
         if (entry_second < entry_first) {
           stack[size++] = {n + 1, entry_first};
@@ -113,47 +148,88 @@ std::optional<Hit> SphereBvh::nearest_hit(Vec3 origin, Vec3 direction) const {
   return Hit{best_t, static_cast<int>(best)};
 }
 
-bool SphereBvh::segment_blocked(int self, Vec3 point, Vec3 to_light) const {
-  const SlabRay ray(point, to_light);
-  if (!ray.usable) return segment_blocked_brute_force(self, point, to_light);
-  std::uint32_t stack[kMaxDepth + 2];
+template <class Ray>
+bool blocked_in(const Tree& tree, const Ray& ray, int self, Vec3 point, Vec3 to_light) {
+  std::uint32_t stack[SphereBvh::kMaxDepth + 2];
   int size = 0;
   double entry = 0.0;
-  // The segment is t in [0, 1]; blocking needs t in (1e-9, 1), inside it.
-  if (ray.enters(nodes_[0], 1.0, entry)) stack[size++] = 0;
+  // The segment is t in [0, 1]; blocking needs a root in (1e-9, 1), inside it.
+  if (ray.enters(tree.nodes[0], 1.0, entry)) stack[size++] = 0;
   while (size > 0) {
-    const Node& node = nodes_[stack[--size]];
-    if (node.count > 0) {
-      for (std::uint32_t k = node.index; k < node.index + node.count; ++k) {
-        if (static_cast<int>(sphere_index_[k]) == self) continue;
-        if (sphere_blocks_segment(balls_[k].centre, balls_[k].radius, point, to_light)) return true;
+    std::uint32_t n = stack[--size];
+    while (true) {
+      const Node& node = tree.nodes[n];
+      if (node.count > 0) {
+        for (std::uint32_t k = node.index; k < node.index + node.count; ++k) {
+          if (static_cast<int>(tree.sphere_index[k]) == self) continue;
+          const SphereBvh::Ball& ball = tree.balls[k];
+          if (sphere_blocks_segment(ball.centre, ball.radius, point, to_light)) return true;
+        }
+        break;
       }
-      continue;
+      const bool first = ray.enters(tree.nodes[n + 1], 1.0, entry);
+      const bool second = ray.enters(tree.nodes[node.index], 1.0, entry);
+      if (first && second) stack[size++] = node.index;
+      if (first) {
+        n = n + 1;
+      } else if (second) {
+        n = node.index;
+      } else {
+        break;
+      }
     }
-    const std::uint32_t n = static_cast<std::uint32_t>(&node - nodes_.data());
-    if (ray.enters(nodes_[node.index], 1.0, entry)) stack[size++] = node.index;
-    if (ray.enters(nodes_[n + 1], 1.0, entry)) stack[size++] = n + 1;
   }
   return false;
 }
 
-std::optional<Hit> SphereBvh::nearest_hit_brute_force(Vec3 origin, Vec3 direction) const {
+std::optional<Hit> nearest_every_sphere(const Tree& tree, Vec3 origin, Vec3 direction) {
   std::optional<Hit> best;
-  for (std::size_t k = 0; k < balls_.size(); ++k) {
-    const auto t = ray_sphere_t(balls_[k].centre, balls_[k].radius, origin, direction);
-    const int index = static_cast<int>(sphere_index_[k]);
+  for (std::size_t k = 0; k < tree.balls.size(); ++k) {
+    const auto t = ray_sphere_t(tree.balls[k].centre, tree.balls[k].radius, origin, direction);
+    const int index = static_cast<int>(tree.sphere_index[k]);
     if (t && (!best || *t < best->t || (*t == best->t && index < best->sphere)))
       best = Hit{*t, index};
   }
   return best;
 }
 
-bool SphereBvh::segment_blocked_brute_force(int self, Vec3 point, Vec3 to_light) const {
-  for (std::size_t k = 0; k < balls_.size(); ++k) {
-    if (static_cast<int>(sphere_index_[k]) == self) continue;
-    if (sphere_blocks_segment(balls_[k].centre, balls_[k].radius, point, to_light)) return true;
+bool blocked_by_every_sphere(const Tree& tree, int self, Vec3 point, Vec3 to_light) {
+  for (std::size_t k = 0; k < tree.balls.size(); ++k) {
+    if (static_cast<int>(tree.sphere_index[k]) == self) continue;
+    if (sphere_blocks_segment(tree.balls[k].centre, tree.balls[k].radius, point, to_light))
+      return true;
   }
   return false;
+}
+}  // namespace
+
+std::optional<Hit> SphereBvh::nearest_hit(Vec3 origin, Vec3 direction) const {
+  FlatSlab ray{{{origin.x, origin.y, origin.z}, {}}, {}};
+  switch (classify(direction, ray)) {
+    case RayKind::kAlongZ:
+      return nearest_in(screen_, AlongZ{origin.x, origin.y, origin.z}, origin, direction);
+    case RayKind::kSlab:
+      return nearest_in(space_, ray.slab, origin, direction);
+    case RayKind::kFlatSlab:
+      return nearest_in(space_, ray, origin, direction);
+    case RayKind::kNone:
+      break;
+  }
+  return nearest_every_sphere(space_, origin, direction);
+}
+
+bool SphereBvh::segment_blocked(int self, Vec3 point, Vec3 to_light) const {
+  FlatSlab ray{{{point.x, point.y, point.z}, {}}, {}};
+  switch (classify(to_light, ray)) {
+    case RayKind::kAlongZ:
+    case RayKind::kFlatSlab:
+      return blocked_in(space_, ray, self, point, to_light);
+    case RayKind::kSlab:
+      return blocked_in(space_, ray.slab, self, point, to_light);
+    case RayKind::kNone:
+      break;
+  }
+  return blocked_by_every_sphere(space_, self, point, to_light);
 }
 
 Scene prepare_scene(Scene scene, std::size_t min_spheres) {

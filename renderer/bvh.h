@@ -1,4 +1,4 @@
-// SphereBvh: a bounding volume hierarchy over a scene's spheres. Its two queries return exactly
+// SphereBvh: bounding volume hierarchies over a scene's spheres. Its two queries return exactly
 // what the brute-force loops in shade.cpp return (the same per-sphere arithmetic from
 // sphere_intersection.h, the same tie rule), in about logarithmic instead of linear time.
 #pragma once
@@ -20,7 +20,7 @@ inline constexpr std::size_t kBvhMinSpheres = 8;
 
 class SphereBvh {
  public:
-  // A node of the flattened tree, in depth-first order: an interior node's first child is the
+  // A node of a flattened tree, in depth-first order: an interior node's first child is the
   // next node. Bounds are padded (see bvh_build.cpp) and rounded outwards to float.
   struct Node {
     float lo[3];
@@ -29,42 +29,44 @@ class SphereBvh {
     std::uint32_t count;  // leaf: number of spheres; interior: 0
     friend bool operator==(const Node&, const Node&) = default;
   };
+  struct Ball {
+    Vec3 centre;
+    double radius;
+  };
+  struct Tree {
+    std::vector<Node> nodes;
+    std::vector<Ball> balls;                  // the spheres in leaf order, for locality
+    std::vector<std::uint32_t> sphere_index;  // balls[k] is scene sphere sphere_index[k]
+    int depth = 0;                            // levels below the root
+  };
 
-  // Builds the hierarchy over scene.spheres, recursing in parallel with TBB; the tree is the
-  // same whatever the thread count. Nothing for an empty scene, or when the scene's coordinates
-  // are beyond 1e30 or its extent under 1e-30: the padding that absorbs rounding is sized for
-  // ordinary scales, and the brute-force loops serve the rest.
+  // Builds the trees over scene.spheres, in parallel with TBB; they are the same whatever the
+  // thread count. Nothing for an empty scene, or when the scene's coordinates are beyond 1e30
+  // or its extent under 1e-30: the padding that absorbs rounding is sized for ordinary
+  // scales, and the brute-force loops serve the rest.
   static std::shared_ptr<const SphereBvh> build(const Scene& scene);
 
   // The same as brute-force nearest_hit over the spheres: the least t >= 0 from the seed's
-  // ray/sphere test, ties to the lower sphere index.
+  // ray/sphere test, ties to the lower sphere index. `direction` is a unit vector.
   std::optional<Hit> nearest_hit(Vec3 origin, Vec3 direction) const;
 
   // The same as the brute-force shadow test: whether any sphere but `self` crosses the open
   // segment from `point` to `point + to_light`.
   bool segment_blocked(int self, Vec3 point, Vec3 to_light) const;
 
-  const std::vector<Node>& nodes() const { return nodes_; }
-  // Scene sphere indices in leaf order.
-  const std::vector<std::uint32_t>& leaf_order() const { return sphere_index_; }
-  int depth() const { return depth_; }
+  // For screen rays (along +z): split only across the screen, costed by area on the screen.
+  const Tree& screen_tree() const { return screen_; }
+  // For rays in any direction: split in 3D, costed by surface area.
+  const Tree& space_tree() const { return space_; }
 
- private:
-  struct Ball {
-    Vec3 centre;
-    double radius;
-  };
   // The deepest tree a query's fixed-size stack holds; the builder stays well inside it.
   static constexpr int kMaxDepth = 96;
 
+ private:
   SphereBvh() = default;
-  std::optional<Hit> nearest_hit_brute_force(Vec3 origin, Vec3 direction) const;
-  bool segment_blocked_brute_force(int self, Vec3 point, Vec3 to_light) const;
 
-  std::vector<Node> nodes_;
-  std::vector<Ball> balls_;                  // the spheres in leaf order, for locality
-  std::vector<std::uint32_t> sphere_index_;  // balls_[k] is scene sphere sphere_index_[k]
-  int depth_ = 0;                            // levels below the root
+  Tree screen_;
+  Tree space_;
 };
 
 // The scene with a hierarchy attached when it has at least `min_spheres` spheres (and build()

@@ -1,6 +1,6 @@
-// Building the hierarchy: binned surface area heuristic, the two halves of every large node
-// built in parallel, then flattened depth-first. Each decision depends only on the spheres in
-// the node, so the tree is the same whatever the thread count or the order tasks ran in.
+// Building the trees: binned area heuristic, the two halves of every large node built in
+// parallel, then flattened depth-first. Each decision depends only on the spheres in the node,
+// so a tree is the same whatever the thread count or the order tasks ran in.
 #include <oneapi/tbb/parallel_invoke.h>
 
 #include <algorithm>
@@ -48,12 +48,17 @@ struct Box {
     }
   }
   bool empty() const { return lo[0] > hi[0]; }
-  double half_area() const {
-    if (empty()) return 0.0;
-    const double x = hi[0] - lo[0], y = hi[1] - lo[1], z = hi[2] - lo[2];
-    return x * y + y * z + z * x;
-  }
 };
+
+// What a box costs, in proportion to the chance a ray meets it: for rays in every direction
+// its surface area; for screen rays (along +z) its area across the screen.
+enum class Metric { kSurface, kScreen };
+
+double cost_area(const Box& b, Metric metric) {
+  if (b.empty()) return 0.0;
+  const double x = b.hi[0] - b.lo[0], y = b.hi[1] - b.lo[1], z = b.hi[2] - b.lo[2];
+  return metric == Metric::kScreen ? x * y : x * y + y * z + z * x;
+}
 
 // One sphere as the builder sees it.
 struct Ref {
@@ -93,7 +98,7 @@ std::optional<double> padding_for(const Scene& scene) {
 
 class Builder {
  public:
-  explicit Builder(std::vector<Ref>& refs) : refs_(refs) {}
+  Builder(std::vector<Ref>& refs, Metric metric) : refs_(refs), metric_(metric) {}
 
   std::unique_ptr<BuildNode> build(std::size_t begin, std::size_t end, int depth) {
     auto node = std::make_unique<BuildNode>();
@@ -155,7 +160,7 @@ class Builder {
       for (int b = kBins - 1; b > 0; --b) {
         right.grow(boxes[b]);
         right_count += counts[b];
-        right_cost[b] = right.half_area() * static_cast<double>(right_count);
+        right_cost[b] = cost_area(right, metric_) * static_cast<double>(right_count);
       }
       Box left;
       std::size_t left_count = 0;
@@ -163,11 +168,12 @@ class Builder {
         left.grow(boxes[b - 1]);
         left_count += counts[b - 1];
         if (left_count == 0 || left_count == n) continue;
-        const double cost = left.half_area() * static_cast<double>(left_count) + right_cost[b];
+        const double cost =
+            cost_area(left, metric_) * static_cast<double>(left_count) + right_cost[b];
         if (cost < best.cost) best = {cost, a, b};
       }
     }
-    const double split_cost = kNodeCost + best.cost / box.half_area();
+    const double split_cost = kNodeCost + best.cost / cost_area(box, metric_);
     if (n <= kMaxLeafSpheres && static_cast<double>(n) <= split_cost) return std::nullopt;
     if (best.axis < 0) return median_split(begin, end, widest);
     const int axis = best.axis;
@@ -200,6 +206,7 @@ class Builder {
   }
 
   std::vector<Ref>& refs_;
+  Metric metric_;
 };
 
 // Float bounds that still contain the double ones.
@@ -230,6 +237,22 @@ int flatten(const BuildNode& b, std::vector<SphereBvh::Node>& nodes) {
   const int right = flatten(*b.right, nodes);
   return 1 + std::max(left, right);
 }
+SphereBvh::Tree build_tree(const Scene& scene, std::vector<Ref> refs, Metric metric) {
+  Builder builder(refs, metric);
+  const std::unique_ptr<BuildNode> root = builder.build(0, refs.size(), 0);
+  SphereBvh::Tree tree;
+  tree.nodes.reserve(2 * refs.size());
+  tree.depth = flatten(*root, tree.nodes);
+  tree.balls.reserve(refs.size());
+  tree.sphere_index.reserve(refs.size());
+  for (const Ref& r : refs) {
+    const Sphere& s = scene.spheres[r.sphere];
+    tree.balls.push_back({s.centre, s.radius});
+    tree.sphere_index.push_back(r.sphere);
+  }
+  return tree;
+}
+
 }  // namespace
 
 std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
@@ -247,19 +270,9 @@ std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
     refs[i].centroid = {s.centre.x, s.centre.y, s.centre.z};
     refs[i].sphere = static_cast<std::uint32_t>(i);
   }
-  Builder builder(refs);
-  const std::unique_ptr<BuildNode> root = builder.build(0, refs.size(), 0);
-
   std::shared_ptr<SphereBvh> bvh(new SphereBvh());
-  bvh->nodes_.reserve(2 * refs.size());
-  bvh->depth_ = flatten(*root, bvh->nodes_);
-  bvh->balls_.reserve(refs.size());
-  bvh->sphere_index_.reserve(refs.size());
-  for (const Ref& r : refs) {
-    const Sphere& s = scene.spheres[r.sphere];
-    bvh->balls_.push_back({s.centre, s.radius});
-    bvh->sphere_index_.push_back(r.sphere);
-  }
+  tbb::parallel_invoke([&] { bvh->screen_ = build_tree(scene, refs, Metric::kScreen); },
+                       [&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); });
   return bvh;
 }
 

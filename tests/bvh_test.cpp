@@ -176,6 +176,43 @@ TEST(SphereBvh, GrazingRaysDecideAsBruteForceDoes) {
   EXPECT_GT(misses, 0);
 }
 
+// Far from the screen, a tiny sphere's r*r is below the rounding of d.d, so the seed's test
+// reports hits well outside the sphere (here up to ~7 radii). Boxes around the true spheres
+// would prune those; the padded ones must not.
+TEST(SphereBvh, RoundingWidenedHitsFarFromTheScreenAreKept) {
+  Random rng(42);
+  Scene plain = seed_scene();
+  plain.window.z = -1e5;
+  plain.spheres.clear();
+  for (int i = 0; i < 64; ++i)
+    plain.spheres.push_back(
+        {{rng.uniform(0.0, 8.0), rng.uniform(0.0, 6.0), rng.uniform(0.0, 2.0)}, 1e-4, {}});
+  plain.lights = {{{4.0, 3.0, 1e5}, 1.0}};
+  const Scene fast = prepare_scene(plain, 1);
+  ASSERT_NE(fast.bvh, nullptr);
+  int widened = 0;
+  for (std::size_t i = 0; i < plain.spheres.size(); ++i) {
+    const Sphere& s = plain.spheres[i];
+    for (int k = 0; k < 100; ++k) {
+      const double angle = rng.uniform(0.0, 6.283185307179586);
+      const double reach = s.radius * rng.uniform(0.5, 12.0);
+      const Vec3 offset{reach * std::cos(angle), reach * std::sin(angle), 0.0};
+      const Vec3 origin{s.centre.x + offset.x, s.centre.y + offset.y, plain.window.z};
+      const auto expected = nearest_hit(plain, origin, kForward);
+      widened += expected && reach > 1.5 * s.radius;
+      expect_same_hit(expected, nearest_hit(fast, origin, kForward), "sphere " + std::to_string(i));
+      // And a shadow segment from the far screen to the far light, passing beside the sphere.
+      const Vec3 point = origin;
+      const Vec3 to_light = Vec3{s.centre.x + offset.x, s.centre.y + offset.y, 1e5} - point;
+      ASSERT_EQ(fast.bvh->segment_blocked(-1, point, to_light),
+                blocked_brute_force(plain, -1, point, to_light))
+          << "beside sphere " << i;
+      if (HasFailure()) return;
+    }
+  }
+  EXPECT_GT(widened, 100) << "the case needs hits beyond the true silhouette";
+}
+
 TEST(SphereBvh, DuplicatesTieToTheLowestIndex) {
   Scene scene = seed_scene();
   scene.spheres.clear();
@@ -232,25 +269,49 @@ TEST(SphereBvh, BuildIsTheSameWhateverTheThreadCount) {
   const Scene scene = random_scene(rng, 20000);
   const auto one = build_with_threads(scene, 1);
   ASSERT_NE(one, nullptr);
-  EXPECT_GT(one->nodes().size(), 1000u);
-  EXPECT_LE(one->depth(), 80);
+  for (const SphereBvh::Tree* tree : {&one->screen_tree(), &one->space_tree()}) {
+    EXPECT_GT(tree->nodes.size(), 1000u);
+    EXPECT_LE(tree->depth, SphereBvh::kMaxDepth);
+  }
   for (int threads : {2, 4, 8}) {
     const auto many = build_with_threads(scene, threads);
-    EXPECT_TRUE(many->nodes() == one->nodes()) << threads << " threads";
-    EXPECT_EQ(many->leaf_order(), one->leaf_order()) << threads << " threads";
+    EXPECT_TRUE(many->screen_tree().nodes == one->screen_tree().nodes) << threads << " threads";
+    EXPECT_EQ(many->screen_tree().sphere_index, one->screen_tree().sphere_index);
+    EXPECT_TRUE(many->space_tree().nodes == one->space_tree().nodes) << threads << " threads";
+    EXPECT_EQ(many->space_tree().sphere_index, one->space_tree().sphere_index);
   }
 }
 
-TEST(SphereBvh, EverySphereIsInExactlyOneLeaf) {
+TEST(SphereBvh, EverySphereIsInExactlyOneLeafOfEachTree) {
   Random rng(5);
   const Scene scene = random_scene(rng, 1000);
   const auto bvh = SphereBvh::build(scene);
-  std::vector<std::uint32_t> order = bvh->leaf_order();
-  std::sort(order.begin(), order.end());
-  for (std::uint32_t i = 0; i < order.size(); ++i) ASSERT_EQ(order[i], i);
-  std::size_t in_leaves = 0;
-  for (const SphereBvh::Node& n : bvh->nodes()) in_leaves += n.count;
-  EXPECT_EQ(in_leaves, scene.spheres.size());
+  for (const SphereBvh::Tree* tree : {&bvh->screen_tree(), &bvh->space_tree()}) {
+    std::vector<std::uint32_t> order = tree->sphere_index;
+    std::sort(order.begin(), order.end());
+    for (std::uint32_t i = 0; i < order.size(); ++i) ASSERT_EQ(order[i], i);
+    std::size_t in_leaves = 0;
+    for (const SphereBvh::Node& n : tree->nodes) in_leaves += n.count;
+    EXPECT_EQ(in_leaves, scene.spheres.size());
+  }
+}
+
+// Skewed spheres: exponentially spaced centres, which the area heuristic peels one at a time.
+TEST(SphereBvh, DepthStaysWithinTheQueryStack) {
+  Scene scene = seed_scene();
+  scene.spheres.clear();
+  for (int i = 0; i < 3000; ++i)
+    scene.spheres.push_back({{std::pow(1.01, i), 3.0, 10.0}, 0.001 * std::pow(1.01, i), {}});
+  const auto bvh = SphereBvh::build(scene);
+  ASSERT_NE(bvh, nullptr);
+  EXPECT_LE(bvh->screen_tree().depth, SphereBvh::kMaxDepth);
+  EXPECT_LE(bvh->space_tree().depth, SphereBvh::kMaxDepth);
+  const Scene fast = prepare_scene(scene, 1);
+  for (int i = 0; i < 3000; i += 7) {
+    const Vec3 origin{std::pow(1.01, i), 3.0, 0.0};
+    expect_same_hit(nearest_hit(scene, origin, kForward), nearest_hit(fast, origin, kForward),
+                    "skewed sphere " + std::to_string(i));
+  }
 }
 
 TEST(SphereBvh, OutOfRangeScalesAreLeftToBruteForce) {
