@@ -148,13 +148,15 @@ std::optional<Hit> nearest_in(const Tree& tree, const Ray& ray, Vec3 origin, Vec
   return Hit{best_t, static_cast<int>(best)};
 }
 
+// Whether a sphere of `tree` but `self` blocks the segment, visiting the boxes `ray` enters
+// before t_max.
 template <class Ray>
-bool blocked_in(const Tree& tree, const Ray& ray, int self, Vec3 point, Vec3 to_light) {
+bool blocked_in(const Tree& tree, const Ray& ray, double t_max, int self, Vec3 point,
+                Vec3 to_light) {
   std::uint32_t stack[SphereBvh::kMaxDepth + 2];
   int size = 0;
   double entry = 0.0;
-  // The segment is t in [0, 1]; blocking needs a root in (1e-9, 1), inside it.
-  if (ray.enters(tree.nodes[0], 1.0, entry)) stack[size++] = 0;
+  if (ray.enters(tree.nodes[0], t_max, entry)) stack[size++] = 0;
   while (size > 0) {
     std::uint32_t n = stack[--size];
     while (true) {
@@ -167,8 +169,8 @@ bool blocked_in(const Tree& tree, const Ray& ray, int self, Vec3 point, Vec3 to_
         }
         break;
       }
-      const bool first = ray.enters(tree.nodes[n + 1], 1.0, entry);
-      const bool second = ray.enters(tree.nodes[node.index], 1.0, entry);
+      const bool first = ray.enters(tree.nodes[n + 1], t_max, entry);
+      const bool second = ray.enters(tree.nodes[node.index], t_max, entry);
       if (first && second) stack[size++] = node.index;
       if (first) {
         n = n + 1;
@@ -218,14 +220,23 @@ std::optional<Hit> SphereBvh::nearest_hit(Vec3 origin, Vec3 direction) const {
   return nearest_every_sphere(space_, origin, direction);
 }
 
-bool SphereBvh::segment_blocked(int self, Vec3 point, Vec3 to_light) const {
+bool SphereBvh::segment_blocked(int self, Vec3 point, Vec3 to_light, int light) const {
+  if (light >= 0 && static_cast<std::size_t>(light) < light_trees_.size() &&
+      light_trees_[static_cast<std::size_t>(light)]) {
+    // Seen from the light, a blocker's box holds the point's projection and starts nearer
+    // than the point: a screen-ray query in the light's projection.
+    const LightTree& from = *light_trees_[static_cast<std::size_t>(light)];
+    if (const std::optional<Vec3> p = from.project(point))
+      return blocked_in(from.tree, AlongZ{p->x, p->y, 0.0}, p->z + from.pad, self, point, to_light);
+  }
+  // In 3D the segment is t in [0, 1]; blocking needs a root in (1e-9, 1), inside it.
   FlatSlab ray{{{point.x, point.y, point.z}, {}}, {}};
   switch (classify(to_light, ray)) {
     case RayKind::kAlongZ:
     case RayKind::kFlatSlab:
-      return blocked_in(space_, ray, self, point, to_light);
+      return blocked_in(space_, ray, 1.0, self, point, to_light);
     case RayKind::kSlab:
-      return blocked_in(space_, ray.slab, self, point, to_light);
+      return blocked_in(space_, ray.slab, 1.0, self, point, to_light);
     case RayKind::kNone:
       break;
   }

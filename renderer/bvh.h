@@ -3,6 +3,7 @@
 // sphere_intersection.h, the same tie rule), in about logarithmic instead of linear time.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -51,13 +52,37 @@ class SphereBvh {
   std::optional<Hit> nearest_hit(Vec3 origin, Vec3 direction) const;
 
   // The same as the brute-force shadow test: whether any sphere but `self` crosses the open
-  // segment from `point` to `point + to_light`.
-  bool segment_blocked(int self, Vec3 point, Vec3 to_light) const;
+  // segment from `point` to `point + to_light`. With `light`, the index of the scene light at
+  // the segment's end, the query can use that light's own tree.
+  bool segment_blocked(int self, Vec3 point, Vec3 to_light, int light = -1) const;
 
   // For screen rays (along +z): split only across the screen, costed by area on the screen.
   const Tree& screen_tree() const { return screen_; }
   // For rays in any direction: split in 3D, costed by surface area.
   const Tree& space_tree() const { return space_; }
+
+  // For shadow rays to one light: the spheres as seen from the light, in a central projection
+  // along `axis` (x = offset.e1 / depth, y = offset.e2 / depth, z = depth = offset.axis, for
+  // offset = point - light), so a shadow ray is a point query like a screen ray. Built only
+  // when every sphere lies well in front of the light (within 89.9 degrees of the axis).
+  struct LightTree {
+    Tree tree;
+    Vec3 light;
+    Vec3 axis, e1, e2;  // orthonormal
+    double pad = 0.0;   // scene units, as for the boxes of the other trees
+
+    // (x, y, depth) of a point; nothing when it is not well in front of the light.
+    std::optional<Vec3> project(Vec3 point) const {
+      const Vec3 offset = point - light;
+      const double depth = dot(offset, axis);
+      if (!(depth >= kMinCosine * std::sqrt(dot(offset, offset)))) return std::nullopt;
+      return Vec3{dot(offset, e1) / depth, dot(offset, e2) / depth, depth};
+    }
+    static constexpr double kMinCosine = 1e-3;
+  };
+  const std::optional<LightTree>& light_tree(int light) const {
+    return light_trees_[static_cast<std::size_t>(light)];
+  }
 
   // The deepest tree a query's fixed-size stack holds; the builder stays well inside it.
   static constexpr int kMaxDepth = 96;
@@ -67,6 +92,7 @@ class SphereBvh {
 
   Tree screen_;
   Tree space_;
+  std::vector<std::optional<LightTree>> light_trees_;  // one per scene light
 };
 
 // The scene with a hierarchy attached when it has at least `min_spheres` spheres (and build()

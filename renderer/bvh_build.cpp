@@ -1,6 +1,7 @@
 // Building the trees: binned area heuristic, the two halves of every large node built in
 // parallel, then flattened depth-first. Each decision depends only on the spheres in the node,
 // so a tree is the same whatever the thread count or the order tasks ran in.
+#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_invoke.h>
 
 #include <algorithm>
@@ -75,13 +76,28 @@ struct BuildNode {
   std::unique_ptr<BuildNode> right;
 };
 
-// The padding for a scene, or nothing when the scene is outside the scales it is sized for.
-std::optional<double> padding_for(const Scene& scene) {
+// Projected coordinates are ratios up to 1 / kMinCosine = 1000; their rounding is far below
+// this slack, which widens each sphere's rectangle in the light's projection.
+double projection_slack(double x) {
+  return 1e-9 * (1.0 + std::abs(x));
+}
+
+Vec3 cross(Vec3 a, Vec3 b) {
+  return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
+}
+
+Box sphere_bounds(const Scene& scene) {
   Box all;
   for (const Sphere& s : scene.spheres) {
     all.grow_point({s.centre.x - s.radius, s.centre.y - s.radius, s.centre.z - s.radius});
     all.grow_point({s.centre.x + s.radius, s.centre.y + s.radius, s.centre.z + s.radius});
   }
+  return all;
+}
+
+// The padding for a scene, or nothing when the scene is outside the scales it is sized for.
+std::optional<double> padding_for(const Scene& scene) {
+  Box all = sphere_bounds(scene);
   // Shadow rays end at lights; primary rays start on the screen window.
   for (const Light& l : scene.lights) all.grow_point({l.position.x, l.position.y, l.position.z});
   const ScreenWindow& w = scene.window;
@@ -253,6 +269,51 @@ SphereBvh::Tree build_tree(const Scene& scene, std::vector<Ref> refs, Metric met
   return tree;
 }
 
+// The spheres as seen from a light (bvh.h, LightTree), or nothing when some sphere is not well
+// in front of it. A padded sphere lies in its bounding box, whose projection from a point
+// behind all of it is the hull of its projected corners: so the corners' rectangle, widened by
+// the slack, holds the projection of every segment point the sphere could block.
+std::optional<SphereBvh::LightTree> build_light_tree(const Scene& scene, Vec3 light, double pad,
+                                                     const Box& bounds) {
+  SphereBvh::LightTree view;
+  view.light = light;
+  view.pad = pad;
+  const Vec3 middle{(bounds.lo[0] + bounds.hi[0]) / 2, (bounds.lo[1] + bounds.hi[1]) / 2,
+                    (bounds.lo[2] + bounds.hi[2]) / 2};
+  const Vec3 towards = middle - light;
+  if (!(dot(towards, towards) > 0.0)) return std::nullopt;
+  view.axis = normalise(towards);
+  const Vec3 helper = std::abs(view.axis.x) < 0.6 ? Vec3{1.0, 0.0, 0.0} : Vec3{0.0, 1.0, 0.0};
+  view.e1 = normalise(cross(helper, view.axis));
+  view.e2 = cross(view.axis, view.e1);
+
+  std::vector<Ref> refs(scene.spheres.size());
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const Sphere& s = scene.spheres[i];
+    const double reach = s.radius + pad;
+    Box box;
+    for (int corner = 0; corner < 8; ++corner) {
+      const Vec3 p{s.centre.x + ((corner & 1) ? reach : -reach),
+                   s.centre.y + ((corner & 2) ? reach : -reach),
+                   s.centre.z + ((corner & 4) ? reach : -reach)};
+      const std::optional<Vec3> seen = view.project(p);
+      if (!seen || !(seen->z > 2 * pad)) return std::nullopt;
+      box.grow_point({seen->x, seen->y, seen->z});
+    }
+    for (int a = 0; a < 2; ++a) {
+      box.lo[a] -= projection_slack(box.lo[a]);
+      box.hi[a] += projection_slack(box.hi[a]);
+    }
+    box.lo[2] -= pad;
+    box.hi[2] += pad;
+    refs[i].box = box;
+    for (int a = 0; a < 3; ++a) refs[i].centroid[a] = (box.lo[a] + box.hi[a]) / 2;
+    refs[i].sphere = static_cast<std::uint32_t>(i);
+  }
+  view.tree = build_tree(scene, std::move(refs), Metric::kScreen);
+  return view;
+}
+
 }  // namespace
 
 std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
@@ -271,8 +332,16 @@ std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
     refs[i].sphere = static_cast<std::uint32_t>(i);
   }
   std::shared_ptr<SphereBvh> bvh(new SphereBvh());
+  bvh->light_trees_.resize(scene.lights.size());
+  const Box bounds = sphere_bounds(scene);
   tbb::parallel_invoke([&] { bvh->screen_ = build_tree(scene, refs, Metric::kScreen); },
-                       [&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); });
+                       [&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); },
+                       [&] {
+                         tbb::parallel_for(std::size_t{0}, scene.lights.size(), [&](std::size_t i) {
+                           bvh->light_trees_[i] =
+                               build_light_tree(scene, scene.lights[i].position, *pad, bounds);
+                         });
+                       });
   return bvh;
 }
 

@@ -12,9 +12,9 @@ namespace {
 constexpr Vec3 kViewDirection{0.0, 0.0, 1.0};
 
 // Only the lights another sphere does not block reach the point.
-bool shadowed(const Scene& scene, int self, Vec3 point, Vec3 light) {
-  const Vec3 to_light = light - point;
-  if (scene.bvh) return scene.bvh->segment_blocked(self, point, to_light);
+bool shadowed(const Scene& scene, int self, Vec3 point, int light) {
+  const Vec3 to_light = scene.lights[static_cast<std::size_t>(light)].position - point;
+  if (scene.bvh) return scene.bvh->segment_blocked(self, point, to_light, light);
   for (int i = 0; i < static_cast<int>(scene.spheres.size()); ++i) {
     if (i == self) continue;  // a convex sphere never shadows its own lit side
     const Sphere& s = scene.spheres[static_cast<std::size_t>(i)];
@@ -54,9 +54,10 @@ Rgb8 shade_hit(const Scene& scene, Vec3 origin, Vec3 direction, Hit hit) {
   const Vec3 n = normalise(point - sphere.centre);
   // Sum of the unblocked lights' n.l; negative terms add nothing (the seed's floor hides them).
   double intensity = 0.0;
-  for (const Light& light : scene.lights) {
+  for (int i = 0; i < static_cast<int>(scene.lights.size()); ++i) {
+    const Light& light = scene.lights[static_cast<std::size_t>(i)];
     const double nl = dot(n, normalise(light.position - point)) * light.intensity;
-    if (nl > 0.0 && !shadowed(scene, hit.sphere, point, light.position)) intensity += nl;
+    if (nl > 0.0 && !shadowed(scene, hit.sphere, point, i)) intensity += nl;
   }
   return {channel(intensity, sphere.colour.r, scene.ambient),
           channel(intensity, sphere.colour.g, scene.ambient),

@@ -64,6 +64,16 @@ Scene random_scene(Random& rng, int count) {
   return scene;
 }
 
+// A unit vector with one or two components exactly zero: the box test's flat-axis case.
+Vec3 axis_plane_unit(Random& rng) {
+  Vec3 v = rng.unit();
+  if (rng.below(2) == 0) v.x = 0.0;
+  if (rng.below(2) == 0) v.y = 0.0;
+  if (v.x != 0.0 && v.y != 0.0) v.z = 0.0;
+  if (dot(v, v) == 0.0) v.z = -1.0;
+  return normalise(v);
+}
+
 void expect_same_hit(const std::optional<Hit>& expected, const std::optional<Hit>& actual,
                      const std::string& where) {
   ASSERT_EQ(expected.has_value(), actual.has_value()) << where;
@@ -96,7 +106,7 @@ TEST(SphereBvh, NearestHitEqualsBruteForceOnRandomScenes) {
         const bool screen = r % 2 == 0;
         const Vec3 origin =
             screen ? Vec3{rng.uniform(-1.0, 9.0), rng.uniform(-1.0, 7.0), 0.0} : rng.point(-5, 15);
-        const Vec3 direction = screen ? kForward : rng.unit();
+        const Vec3 direction = screen ? kForward : r % 6 == 1 ? axis_plane_unit(rng) : rng.unit();
         const auto expected = nearest_hit(plain, origin, direction);
         hits += expected.has_value();
         ++rays;
@@ -126,7 +136,7 @@ TEST(SphereBvh, ShadowQueryEqualsBruteForceOnRandomScenes) {
         const Sphere& s = plain.spheres[static_cast<std::size_t>(self)];
         const Vec3 point = r % 3 == 0 ? rng.point(-5, 15) : s.centre + rng.unit() * s.radius;
         const Vec3 light = r % 2 == 0 ? plain.lights[0].position : rng.point(-5, 15);
-        const Vec3 to_light = light - point;
+        const Vec3 to_light = r % 7 == 1 ? axis_plane_unit(rng) * 20.0 : light - point;
         const bool expected = blocked_brute_force(plain, self, point, to_light);
         blocked += expected;
         ++queries;
@@ -136,6 +146,41 @@ TEST(SphereBvh, ShadowQueryEqualsBruteForceOnRandomScenes) {
                   blocked_brute_force(plain, -1, point, to_light))
             << count << " spheres, query " << r << " with no sphere skipped";
       }
+    }
+  }
+  EXPECT_GT(blocked, queries / 10);
+  EXPECT_LT(blocked, queries - queries / 10);
+}
+
+// Lights outside the spheres' bounds get a tree of their own; its answers must not differ.
+TEST(SphereBvh, ShadowQueryThroughALightsTreeEqualsBruteForce) {
+  Random rng(8);
+  int blocked = 0;
+  int queries = 0;
+  for (int count : {2, 9, 40, 500, 3000}) {
+    Scene plain = random_scene(rng, count);
+    for (Sphere& s : plain.spheres) s.radius = std::min(s.radius, 3.0);  // no huge spheres
+    plain.lights = {{{4.0, -30.0, 2.0}, 1.0},
+                    {{-40.0, 3.0, 8.0}, 1.0},
+                    {{5.0, 5.0, -60.0}, 1.0},
+                    {{4.0, 3.0, 8.0}, 1.0}};  // the last is among the spheres: no tree
+    const Scene fast = prepare_scene(plain, 1);
+    for (int light = 0; light < 3; ++light) ASSERT_TRUE(fast.bvh->light_tree(light).has_value());
+    if (count >= 40) {
+      EXPECT_FALSE(fast.bvh->light_tree(3).has_value());
+    }
+    for (int r = 0; r < 4000; ++r) {
+      const int light = r % 4;
+      const int self = rng.below(count);
+      const Sphere& s = plain.spheres[static_cast<std::size_t>(self)];
+      // From a sphere's surface, as shading does, or from anywhere (even behind the light).
+      const Vec3 point = r % 5 == 0 ? rng.point(-70, 70) : s.centre + rng.unit() * s.radius;
+      const Vec3 to_light = plain.lights[static_cast<std::size_t>(light)].position - point;
+      const bool expected = blocked_brute_force(plain, self, point, to_light);
+      blocked += expected;
+      ++queries;
+      ASSERT_EQ(fast.bvh->segment_blocked(self, point, to_light, light), expected)
+          << count << " spheres, light " << light << ", query " << r;
     }
   }
   EXPECT_GT(blocked, queries / 10);
@@ -177,8 +222,9 @@ TEST(SphereBvh, GrazingRaysDecideAsBruteForceDoes) {
 }
 
 // Far from the screen, a tiny sphere's r*r is below the rounding of d.d, so the seed's test
-// reports hits well outside the sphere (here up to ~7 radii). Boxes around the true spheres
-// would prune those; the padded ones must not.
+// reports hits well outside the sphere (here up to ~7 radii), and the shadow test blocks
+// segments well beside it. Boxes around the true spheres would prune those; the padded ones
+// must not.
 TEST(SphereBvh, RoundingWidenedHitsFarFromTheScreenAreKept) {
   Random rng(42);
   Scene plain = seed_scene();
@@ -190,7 +236,9 @@ TEST(SphereBvh, RoundingWidenedHitsFarFromTheScreenAreKept) {
   plain.lights = {{{4.0, 3.0, 1e5}, 1.0}};
   const Scene fast = prepare_scene(plain, 1);
   ASSERT_NE(fast.bvh, nullptr);
+  ASSERT_TRUE(fast.bvh->light_tree(0).has_value());
   int widened = 0;
+  int widened_shadows = 0;
   for (std::size_t i = 0; i < plain.spheres.size(); ++i) {
     const Sphere& s = plain.spheres[i];
     for (int k = 0; k < 100; ++k) {
@@ -201,16 +249,27 @@ TEST(SphereBvh, RoundingWidenedHitsFarFromTheScreenAreKept) {
       const auto expected = nearest_hit(plain, origin, kForward);
       widened += expected && reach > 1.5 * s.radius;
       expect_same_hit(expected, nearest_hit(fast, origin, kForward), "sphere " + std::to_string(i));
-      // And a shadow segment from the far screen to the far light, passing beside the sphere.
-      const Vec3 point = origin;
-      const Vec3 to_light = Vec3{s.centre.x + offset.x, s.centre.y + offset.y, 1e5} - point;
-      ASSERT_EQ(fast.bvh->segment_blocked(-1, point, to_light),
-                blocked_brute_force(plain, -1, point, to_light))
+      // And a segment along z from the far screen, passing beside the sphere, in 3D.
+      const Vec3 along_z = Vec3{origin.x, origin.y, 1e5} - origin;
+      ASSERT_EQ(fast.bvh->segment_blocked(-1, origin, along_z),
+                blocked_brute_force(plain, -1, origin, along_z))
           << "beside sphere " << i;
+      // A segment from the screen to the light that passes beside the sphere, through the
+      // light's own tree.
+      const Vec3 light = plain.lights[0].position;
+      const Vec3 beside = s.centre + offset;
+      const double stretch = (plain.window.z - light.z) / (beside.z - light.z);
+      const Vec3 from = light + (beside - light) * stretch;
+      const Vec3 to_light = light - from;
+      const bool blocked = blocked_brute_force(plain, -1, from, to_light);
+      widened_shadows += blocked && reach > 1.5 * s.radius;
+      ASSERT_EQ(fast.bvh->segment_blocked(-1, from, to_light, 0), blocked)
+          << "beside sphere " << i << ", from the light";
       if (HasFailure()) return;
     }
   }
   EXPECT_GT(widened, 100) << "the case needs hits beyond the true silhouette";
+  EXPECT_GT(widened_shadows, 100) << "and shadows beyond it";
 }
 
 TEST(SphereBvh, DuplicatesTieToTheLowestIndex) {
