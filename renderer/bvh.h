@@ -17,7 +17,7 @@ namespace rtcli {
 
 // From this many spheres on, prepare_scene() attaches a hierarchy. Below it the brute-force
 // loops are as fast or faster (README, "Performance: many spheres").
-inline constexpr std::size_t kBvhMinSpheres = 8;
+inline constexpr std::size_t kBvhMinSpheres = 20;
 
 class SphereBvh {
  public:

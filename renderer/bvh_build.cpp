@@ -17,7 +17,7 @@ namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr int kBins = 16;
 constexpr std::size_t kMaxLeafSpheres = 8;
-constexpr double kNodeCost = 1.0;  // a box test, in units of one sphere test
+constexpr double kNodeCost = 3.0;  // a box test, in units of one sphere test
 // Deeper than this the builder splits at the median, so depth stays under 48 + 32.
 constexpr int kSahDepthLimit = 48;
 // Subtrees with fewer spheres are built by the thread that reached them.
@@ -159,7 +159,9 @@ class Builder {
       int axis = -1;
       int bin = 0;  // refs in bins below this go first
     } best;
-    for (int a = 0; a < 3; ++a) {
+    // Splitting along z leaves the screen areas as they were: screen trees never do.
+    const int axes = metric_ == Metric::kScreen ? 2 : 3;
+    for (int a = 0; a < axes; ++a) {
       const double extent = centroids.hi[a] - centroids.lo[a];
       if (!(extent > 0)) continue;
       std::array<Box, kBins> boxes;
