@@ -88,10 +88,10 @@ def histogram_figure(name, report, cls, xmax):
     edges = np.linspace(0, top, HIST_BINS + 1)
     # Density over all samples: what lies beyond the axis still counts in the total.
     heights, _ = np.histogram(mids, bins=edges, weights=counts)
-    ax.bar(edges[:-1], heights / (n * np.diff(edges)), width=np.diff(edges), align="edge")
+    ax.bar(edges[:-1], heights / (n * np.diff(edges)), width=np.diff(edges), align="edge", color="C0")
     if sigma > 0:
         xs = np.linspace(0, top, 400)
-        ax.plot(xs, np.exp(-0.5 * ((xs - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi)))
+        ax.plot(xs, np.exp(-0.5 * ((xs - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi)), color="C1")
     ax.axvline(mu, color="red")
     for side in (mu - sigma, mu + sigma):
         ax.axvline(side, color="red", linestyle="--")
