@@ -84,7 +84,7 @@ def histogram_figure(name, report, cls, xmax):
     mids, counts, _ = bucket_arrays(c)
     mu, sigma, n = c["mean_ns"], c["stddev_ns"] or 0.0, c["count"]
     # The bulk and its near tail; the far tail (pauses of a loaded machine) would squash it.
-    top = xmax or nice_ceiling(max(2 * c["p50_ns"], 1.25 * c["p99_ns"]))
+    top = xmax or nice_ceiling(max(2 * c["p50_ns"], 1.25 * c["p99_ns"], 1.1 * mu))
     edges = np.linspace(0, top, HIST_BINS + 1)
     # Density over all samples: what lies beyond the axis still counts in the total.
     heights, _ = np.histogram(mids, bins=edges, weights=counts)
@@ -100,8 +100,9 @@ def histogram_figure(name, report, cls, xmax):
     ax.set_ylabel("Probability")
     ax.set_title(f"Performance (\u03bc={mu:.2f}, \u03c3={sigma:.2f}, N={n})")
     cfg = report["config"]
-    fig.text(0.99, 0.01, f"{name}: {report['implementation']}, {cls} pixels, {cfg['width']}x{cfg['height']}, "
-             f"{report['latency']['threads']} thread(s)", ha="right", va="bottom", fontsize=7, color="gray")
+    ax.text(0.98, 0.97, f"{name}: {report['implementation']}, {cls} pixels\n{cfg['width']}x{cfg['height']}, "
+            f"{report['latency']['threads']} thread(s)\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns",
+            transform=ax.transAxes, ha="right", va="top", fontsize=8, color="dimgray")
     return fig
 
 
@@ -233,7 +234,8 @@ def main(argv=None):
     parser.add_argument("--class", dest="cls", choices=rtcli_report.LATENCY_CLASSES, default="hit",
                         help="pixels whose latency is plotted (default hit)")
     parser.add_argument("--xmax", type=float, metavar="NS",
-                        help="right end of the histograms' x axis (default: the larger of 2 x p50 and 1.25 x p99, rounded up)")
+                        help="right end of the histograms' x axis (default: the largest of 2 x p50, 1.25 x p99 "
+                             "and 1.1 x mean, rounded up)")
     args = parser.parse_args(argv)
     if args.xmax is not None and not args.xmax > 0:
         parser.error(f"argument --xmax: invalid value '{args.xmax:g}': expected a number > 0")
