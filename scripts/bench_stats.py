@@ -43,8 +43,13 @@ def bucket_midpoint(lower_ns, upper_ns):
 
 def histogram(values_ns):
     """Non-empty buckets as [lower_ns, upper_ns, count], in increasing order."""
+    return _buckets(Counter(values_ns).items())  # timings repeat a lot: bucket each value once
+
+
+def _buckets(value_counts):
+    """Non-empty buckets from (value, count) pairs."""
     counts = Counter()
-    for value, n in Counter(values_ns).items():  # timings repeat a lot: bucket each value once
+    for value, n in value_counts:
         counts[bucket_bounds(value)] += n
     return [[lo, hi, n] for (lo, hi), n in sorted(counts.items())]
 
@@ -90,20 +95,39 @@ def mean_stddev(values):
 
 def latency_summary(values_ns):
     """count, mean, stddev, min, max, percentiles and buckets of one class of pixel timings."""
-    ordered = sorted(values_ns)
-    mean, stddev = mean_stddev(ordered)
-    summary = {"count": len(ordered), "mean_ns": mean, "stddev_ns": stddev,
-               "min_ns": ordered[0] if ordered else None, "max_ns": ordered[-1] if ordered else None}
-    for field, percent in PERCENTILES.items():
-        summary[field] = exact_percentile(ordered, percent) if ordered else None
-    summary["buckets"] = histogram(ordered)
+    return counted_summary(Counter(values_ns))
+
+
+def counted_summary(counts):
+    """latency_summary from {value_ns: how many times}: timings repeat a lot, so this is small."""
+    items = sorted(counts.items())
+    total = sum(n for _, n in items)
+    summary = {"count": total, "mean_ns": None, "stddev_ns": None, "min_ns": None, "max_ns": None}
+    summary.update({field: None for field in PERCENTILES})
+    summary["buckets"] = []
+    if total == 0:
+        return summary
+    mean = math.fsum(v * n for v, n in items) / total
+    summary["mean_ns"] = mean
+    if total > 1:
+        summary["stddev_ns"] = math.sqrt(math.fsum(n * (v - mean) ** 2 for v, n in items) / (total - 1))
+    summary["min_ns"], summary["max_ns"] = items[0][0], items[-1][0]
+    # Nearest rank: the first value whose cumulative count reaches the rank.
+    wanted = sorted((nearest_rank(total, q), field) for field, q in PERCENTILES.items())
+    seen = 0
+    for value, n in items:
+        seen += n
+        while wanted and wanted[0][0] <= seen:
+            summary[wanted.pop(0)[1]] = value
+    summary["buckets"] = _buckets(items)
     return summary
 
 
 def latency_class(values_ns, overhead_ns):
     """latency_summary plus `corrected`: the same statistics with the clock's overhead removed."""
-    summary = latency_summary(values_ns)
-    summary["corrected"] = latency_summary([v - overhead_ns for v in values_ns])
+    counts = Counter(values_ns)
+    summary = counted_summary(counts)
+    summary["corrected"] = counted_summary(Counter({v - overhead_ns: n for v, n in counts.items()}))
     return summary
 
 

@@ -16,6 +16,7 @@ report with a 95% confidence interval where both have two or more repetitions.
 import argparse
 import importlib.util
 import io
+import math
 import os
 import sys
 
@@ -229,15 +230,17 @@ def save(fig, path):
 def main(argv=None):
     parser = script_args.OneLineArgumentParser(prog=PROG, description=__doc__,
                                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("reports", nargs="+", metavar="REPORT.json", help="rtcli.bench/1 reports; the first is the baseline")
-    parser.add_argument("-o", "--output", default="compare.png", help="main figure (default compare.png)")
+    parser.add_argument("reports", nargs="+", metavar="REPORT.json",
+                        help="rtcli.bench/1 reports; the first is the baseline")
+    parser.add_argument("-o", "--output", default="compare.png",
+                        help="main figure (default compare.png); without .png, the stem of every figure")
     parser.add_argument("--class", dest="cls", choices=rtcli_report.LATENCY_CLASSES, default="hit",
                         help="pixels whose latency is plotted (default hit)")
     parser.add_argument("--xmax", type=float, metavar="NS",
-                        help="right end of the histograms' x axis (default: the largest of 2 x p50, 1.25 x p99 "
-                             "and 1.1 x mean, rounded up)")
+                        help="right end of the histograms' x axis (default: the largest of 2 x p50, "
+                             "1.25 x p99 and 1.1 x mean, rounded up)")
     args = parser.parse_args(argv)
-    if args.xmax is not None and not args.xmax > 0:
+    if args.xmax is not None and not (math.isfinite(args.xmax) and args.xmax > 0):
         parser.error(f"argument --xmax: invalid value '{args.xmax:g}': expected a number > 0")
 
     try:
@@ -249,14 +252,15 @@ def main(argv=None):
     main_path, stem = figure_paths(args.output)
     problem = script_args.output_problem(main_path)
     if problem:
-        script_args.fail(PROG, problem)
+        script_args.fail(PROG, problem, 2)
 
     print(report_compare.format_tables(report_compare.latency_rows(named, args.cls),
                                        report_compare.throughput_rows(named), args.cls))
     figures = {main_path: lambda: overlay_figure(named, args.cls),
                f"{stem}-cdf.png": lambda: cdf_figure(named, args.cls)}
     for name, report in named:
-        figures[f"{stem}-hist-{name}.png"] = (lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
+        figures[f"{stem}-hist-{name}.png"] = (
+            lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
     if any(len(speedups(r)) >= 2 for r in reports):
         figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
     try:

@@ -87,6 +87,11 @@ def validate(document):
             checks[f"latency.classes.{name}.{field}"] = check
     for path, (check, expected) in checks.items():
         _check(document, path, check, expected)
+    for name in LATENCY_CLASSES:  # a class with samples has its statistics
+        if document["latency"]["classes"][name]["count"] > 0:
+            for field in ("mean_ns", "p50_ns", "p99_ns"):
+                _check(document, f"latency.classes.{name}.{field}", _is_number,
+                       "a number (the class has samples)")
     for i in range(len(document["throughput"])):
         for field, (check, expected) in _THROUGHPUT_FIELDS.items():
             _check(document, f"throughput.{i}.{field}", check, expected)

@@ -1,6 +1,5 @@
 """Buckets, nearest-rank percentiles and summaries (scripts/bench_stats.py)."""
 
-import math
 import random
 import statistics
 import unittest

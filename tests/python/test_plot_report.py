@@ -8,7 +8,7 @@ import tempfile
 import unittest
 
 import helpers
-from helpers import read_png, run_script
+from helpers import run_script
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -91,7 +91,7 @@ class PlotTest(unittest.TestCase):
                     self.assertFalse(any(n.endswith(".png") for n in os.listdir(d)))
 
     def test_bad_options_exit_2(self):
-        for args in (["--class", "misses"], ["--xmax", "-5"], []):
+        for args in (["--class", "misses"], ["--xmax", "-5"], ["--xmax", "inf"], [], ["-o", "/dev/null/x.png"]):
             with self.subTest(args=args):
                 done = run_script("plot_report.py", *([self.python_a] if args else []), *args)
                 self.assertEqual(done.returncode, 2, done.stderr)

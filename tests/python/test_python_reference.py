@@ -1,6 +1,5 @@
 """The pure-Python reference: its frame equals rtcli's, its report is complete and consistent."""
 
-import json
 import os
 import subprocess
 import tempfile

@@ -82,6 +82,10 @@ class LoadReportTest(unittest.TestCase):
         doc["latency"]["classes"]["hit"]["buckets"] = [[1, 2]]
         self.assert_rejected(self.write("t3.json", json.dumps(doc)), "buckets")
         doc = copy.deepcopy(self.good)
+        doc["latency"]["classes"]["background"]["p50_ns"] = None
+        self.assert_rejected(self.write("t5.json", json.dumps(doc)), "latency.classes.background.p50_ns",
+                             "the class has samples")
+        doc = copy.deepcopy(self.good)
         doc["config"]["height"] = True
         self.assert_rejected(self.write("t4.json", json.dumps(doc)), "config.height")
 
