@@ -107,7 +107,7 @@ def histogram_figure(name, report, cls, xmax):
     return fig
 
 
-def log_edges(named_reports, cls, per_octave=8):
+def log_edges(named_reports, cls, per_octave=16):
     """Shared log-spaced bin edges covering every report's buckets."""
     lows, highs = [], []
     for _, report in named_reports:
@@ -118,7 +118,7 @@ def log_edges(named_reports, cls, per_octave=8):
     if not lows:
         return None
     lo, hi = np.log2(min(lows)) - 0.5, np.log2(max(highs)) + 0.5
-    return 2.0 ** np.linspace(lo, hi, max(2, int(np.ceil((hi - lo) * per_octave)) + 1))
+    return 2.0 ** (lo + np.arange(int(np.ceil((hi - lo) * per_octave)) + 1) / per_octave)
 
 
 def overlay_figure(named_reports, cls):
@@ -136,7 +136,7 @@ def overlay_figure(named_reports, cls):
         ax.axvline(c["p50_ns"], color=line.get_edgecolor(), linestyle=":", linewidth=1)
     ax.set_xscale("log")
     ax.set_xlabel("nanoseconds per pixel (log scale)")
-    ax.set_ylabel("fraction of pixels per bin (1/8 octave)")
+    ax.set_ylabel("fraction of pixels per bin (1/16 octave)")
     ax.set_title(f"Per-pixel latency, '{cls}' pixels (dotted: medians)")
     ax.legend(fontsize=8)
     return fig
