@@ -34,8 +34,9 @@ def ensure_modules():
     if not os.environ.get(REEXEC_GUARD) and os.access(SYSTEM_PYTHON, os.X_OK):
         env = dict(os.environ, **{REEXEC_GUARD: "1"})
         os.execve(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
-    print(f"{PROG}: error: Python module {', '.join(missing)} is missing for {sys.executable}; "
-          f"install it with: apt-get install {' '.join(REQUIRED_MODULES[m] for m in missing)}",
+    what = f"module {missing[0]} is" if len(missing) == 1 else f"modules {', '.join(missing)} are"
+    print(f"{PROG}: error: Python {what} missing for {sys.executable}; "
+          f"install with: apt-get install {' '.join(REQUIRED_MODULES[m] for m in missing)}",
           file=sys.stderr)
     sys.exit(1)
 

@@ -213,7 +213,7 @@ def summary_line(report):
     mu = "n/a" if hit["mean_ns"] is None else f"{hit['mean_ns']:.2f}"
     sigma = "n/a" if hit["stddev_ns"] is None else f"{hit['stddev_ns']:.2f}"
     return (f"python reference {cfg['width']}x{cfg['height']}: hit pixels mu={mu} ns sigma={sigma} ns "
-            f"N={hit['count']}; clock overhead median {report['latency']['clock']['overhead_ns']['median']} ns; "
+            f"N={hit['count']} p50={hit['p50_ns']} ns; clock overhead median {report['latency']['clock']['overhead_ns']['median']} ns; "
             f"{t['mpix_per_s']:.4f} Mpix/s (median of {len(t['wall_ms'])} untimed passes)")
 
 

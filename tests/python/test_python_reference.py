@@ -59,7 +59,7 @@ class ReportTest(unittest.TestCase):
         self.report = rtcli_report.load_report(self.path)
 
     def test_summary_line(self):
-        self.assertRegex(self.done.stdout, r"^python reference 80x60: hit pixels mu=[0-9.]+ ns sigma=[0-9.]+ ns N=[0-9]+;")
+        self.assertRegex(self.done.stdout, r"^python reference 80x60: hit pixels mu=[0-9.]+ ns sigma=[0-9.]+ ns N=[0-9]+ p50=[0-9]+ ns;")
 
     def test_header_and_config(self):
         r = self.report
