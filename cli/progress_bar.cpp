@@ -23,17 +23,21 @@ ProgressBar::~ProgressBar() {
   std::fflush(stderr);
 }
 
-void ProgressBar::draw(double elapsed) const {
+void ProgressBar::draw(double elapsed) {
   const double total = static_cast<double>(progress_.pixels_total);
   if (total <= 0 || elapsed <= 0) return;
   const double done = static_cast<double>(progress_.pixels_done.load());
+  // Once every pixel is done only files are left to write: the rate stops at its final value.
+  if (done >= total && render_seconds_ < 0) render_seconds_ = elapsed;
+  const double rate = done / (render_seconds_ < 0 ? elapsed : render_seconds_);  // pixels/s
   const double share = done / total;
-  const double rate = done / elapsed;  // pixels per second
   constexpr int kWidth = 30;
   char bar[kWidth + 1];
   for (int i = 0; i < kWidth; ++i) bar[i] = i < static_cast<int>(share * kWidth) ? '#' : '.';
   bar[kWidth] = '\0';
-  if (rate > 0)
+  if (render_seconds_ >= 0)
+    std::fprintf(stderr, "\r[%s] 100.0%%  %8.1f Mpix/s  writing files\033[K", bar, rate / 1e6);
+  else if (rate > 0)
     std::fprintf(stderr, "\r[%s] %5.1f%%  %8.1f Mpix/s  %6.1f s left\033[K", bar, share * 100,
                  rate / 1e6, (total - done) / rate);
   else

@@ -19,9 +19,10 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
 
  private:
-  void draw(double elapsed_seconds) const;
+  void draw(double elapsed_seconds);  // runs on thread_ only
 
   const RenderProgress& progress_;
+  double render_seconds_ = -1;  // when the last pixel was done; -1 until then
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -47,6 +48,10 @@ void validate(const RenderSettings& s) {
   if (s.tile_width <= 0 || s.tile_height <= 0)
     throw UsageError("invalid tile " + std::to_string(s.tile_width) + "x" +
                      std::to_string(s.tile_height));
+  const TileGrid grid(s.width, s.height, s.tile_width, s.tile_height);
+  if (static_cast<long long>(grid.columns()) * grid.rows() > std::numeric_limits<int>::max())
+    throw UsageError("--tile " + std::to_string(s.tile_width) + "x" +
+                     std::to_string(s.tile_height) + " splits the frame into too many tiles");
   if (s.threads < 0) throw UsageError("invalid thread count " + std::to_string(s.threads));
   if (s.step == 0) throw UsageError("invalid step 0: a step must be at least one pixel");
   resolve_checkpoints(s.checkpoints, s.width, s.height, s.step);

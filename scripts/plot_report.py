@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Plots one or more rtcli.bench/1 reports and prints a comparison table.
+
+Figures (PNG, headless), for -o out/compare.png (a name without .png is taken as the stem):
+  out/compare.png               all reports' latency distributions overlaid on a log-x axis
+  out/compare-hist-NAME.png     per report, the original program's histogram: density, normal
+                                fit, mean and mean +/- sigma, title with mu, sigma and N
+  out/compare-cdf.png           cumulative distribution and tail (1 - CDF) of latency
+  out/compare-scaling.png       speedup against ideal, when a report has several thread counts
+NAME is the report's file name without .json (numbered when two share one). Latency plots use
+one class of pixels: "hit" (the sphere's pixels, what the original program timed) by default.
+The table gives each report's median and p99 latency and throughput, and the ratio to the first
+report with a 95% confidence interval where both have two or more repetitions.
+"""
+
+import argparse
+import importlib.util
+import io
+import math
+import os
+import sys
+
+PROG = "plot_report.py"
+REQUIRED_MODULES = {"matplotlib": "python3-matplotlib", "numpy": "python3-numpy", "scipy": "python3-scipy"}
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's interpreter, where python3-matplotlib installs
+REEXEC_GUARD = "RTCLI_PLOT_REEXEC"  # set on the re-executed process, so it never loops
+
+
+def ensure_modules():
+    """Re-run under Debian's python3 when this interpreter lacks the plotting modules."""
+    missing = [m for m in REQUIRED_MODULES if importlib.util.find_spec(m) is None]
+    if not missing:
+        return
+    if not os.environ.get(REEXEC_GUARD) and os.access(SYSTEM_PYTHON, os.X_OK):
+        env = dict(os.environ, **{REEXEC_GUARD: "1"})
+        os.execve(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
+    what = f"module {missing[0]} is" if len(missing) == 1 else f"modules {', '.join(missing)} are"
+    print(f"{PROG}: error: Python {what} missing for {sys.executable}; "
+          f"install with: apt-get install {' '.join(REQUIRED_MODULES[m] for m in missing)}",
+          file=sys.stderr)
+    sys.exit(1)
+
+
+if __name__ == "__main__":
+    ensure_modules()
+
+import matplotlib  # noqa: E402  (imported only once the modules are known to exist)
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+import report_compare  # noqa: E402
+import rtcli_report  # noqa: E402
+import script_args  # noqa: E402
+from bench_stats import bucket_midpoint  # noqa: E402
+
+HIST_BINS = 100  # as the original program's plot
+
+
+def bucket_arrays(latency_class):
+    """(midpoints, counts, uppers) of a latency class's buckets as numpy arrays."""
+    buckets = latency_class["buckets"]
+    mids = np.array([bucket_midpoint(lo, hi) for lo, hi, _ in buckets], dtype=float)
+    counts = np.array([n for _, _, n in buckets], dtype=float)
+    uppers = np.array([lo if hi is None else hi for lo, hi, _ in buckets], dtype=float)
+    return mids, counts, uppers
+
+
+def nice_ceiling(x):
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= x."""
+    if x <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(x))
+    return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= x)
+
+
+def histogram_figure(name, report, cls, xmax):
+    """The original program's plot: density histogram, normal fit, mean and +/- sigma lines."""
+    c = report["latency"]["classes"][cls]
+    fig, ax = plt.subplots()
+    if c["count"] == 0 or c["mean_ns"] is None:
+        ax.text(0.5, 0.5, f"no '{cls}' pixels in this report", ha="center", transform=ax.transAxes)
+        ax.set_title("Performance (N=0)")
+        return fig
+    mids, counts, _ = bucket_arrays(c)
+    mu, sigma, n = c["mean_ns"], c["stddev_ns"] or 0.0, c["count"]
+    # The bulk and its near tail; the far tail (pauses of a loaded machine) would squash it.
+    top = xmax or nice_ceiling(max(2 * c["p50_ns"], 1.25 * c["p99_ns"], 1.1 * mu))
+    edges = np.linspace(0, top, HIST_BINS + 1)
+    # Density over all samples: what lies beyond the axis still counts in the total.
+    heights, _ = np.histogram(mids, bins=edges, weights=counts)
+    ax.bar(edges[:-1], heights / (n * np.diff(edges)), width=np.diff(edges), align="edge", color="C0")
+    if sigma > 0:
+        xs = np.linspace(0, top, 400)
+        ax.plot(xs, np.exp(-0.5 * ((xs - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi)), color="C1")
+    ax.axvline(mu, color="red")
+    for side in (mu - sigma, mu + sigma):
+        ax.axvline(side, color="red", linestyle="--")
+    ax.set_xlim(0, top)
+    ax.set_xlabel("nanoseconds")
+    ax.set_ylabel("Probability")
+    ax.set_title(f"Performance (\u03bc={mu:.2f}, \u03c3={sigma:.2f}, N={n})")
+    cfg = report["config"]
+    ax.text(0.98, 0.97, f"{name}: {report['implementation']}, {cls} pixels\n{cfg['width']}x{cfg['height']}, "
+            f"{report['latency']['threads']} thread(s)\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns",
+            transform=ax.transAxes, ha="right", va="top", fontsize=8, color="dimgray")
+    return fig
+
+
+def log_edges(named_reports, cls, per_octave=16):
+    """Shared log-spaced bin edges covering every report's buckets."""
+    lows, highs = [], []
+    for _, report in named_reports:
+        mids, counts, uppers = bucket_arrays(report["latency"]["classes"][cls])
+        if len(mids):
+            lows.append(max(mids.min(), 0.25))
+            highs.append(uppers.max())
+    if not lows:
+        return None
+    lo, hi = np.log2(min(lows)) - 0.5, np.log2(max(highs)) + 0.5
+    return 2.0 ** (lo + np.arange(int(np.ceil((hi - lo) * per_octave)) + 1) / per_octave)
+
+
+def overlay_figure(named_reports, cls):
+    """Every report's latency distribution on one log-x axis, as the fraction of pixels per bin."""
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    edges = log_edges(named_reports, cls)
+    for name, report in named_reports:
+        c = report["latency"]["classes"][cls]
+        if c["count"] == 0:
+            continue
+        mids, counts, _ = bucket_arrays(c)
+        heights, _ = np.histogram(np.maximum(mids, edges[0]), bins=edges, weights=counts)
+        line = ax.stairs(heights / counts.sum(), edges, label=f"{name} ({report['implementation']}): "
+                         f"p50 {c['p50_ns']:,.1f} ns, N={c['count']:,}", linewidth=1.5)
+        ax.axvline(c["p50_ns"], color=line.get_edgecolor(), linestyle=":", linewidth=1)
+    ax.set_xscale("log")
+    ax.set_xlabel("nanoseconds per pixel (log scale)")
+    ax.set_ylabel("fraction of pixels per bin (1/16 octave)")
+    ax.set_title(f"Per-pixel latency, '{cls}' pixels (dotted: medians)")
+    ax.legend(fontsize=8)
+    return fig
+
+
+def cdf_figure(named_reports, cls):
+    """Cumulative distribution (left) and its tail, 1 - CDF, on log axes (right)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
+    for name, report in named_reports:
+        c = report["latency"]["classes"][cls]
+        if c["count"] == 0:
+            continue
+        _, counts, uppers = bucket_arrays(c)
+        below = np.cumsum(counts) / counts.sum()  # fraction at or below each bucket's top
+        label = f"{name} ({report['implementation']})"
+        line, = left.step(uppers, below, where="post", label=label)
+        right.step(uppers[:-1], 1 - below[:-1], where="post", color=line.get_color(), label=label)
+        for field, q in (("p50_ns", 0.5), ("p99_ns", 0.99), ("p999_ns", 0.999)):
+            if c.get(field) is not None:
+                left.plot(c[field], q, "o", color=line.get_color(), markersize=4)
+                right.plot(c[field], 1 - q, "o", color=line.get_color(), markersize=4)
+    left.set_xscale("log")
+    left.set_ylabel("fraction of pixels at or below")
+    right.set_xscale("log")
+    right.set_yscale("log")
+    right.set_ylabel("fraction of pixels above")
+    for ax in (left, right):
+        ax.set_xlabel("nanoseconds per pixel (log scale)")
+        ax.grid(True, which="major", alpha=0.3)
+    left.legend(fontsize=8)
+    fig.suptitle(f"Latency distribution, '{cls}' pixels (dots: reported p50, p99, p99.9)")
+    fig.tight_layout()
+    return fig
+
+
+def speedups(report):
+    """(threads, speedup, low, high) per throughput entry, against the one-thread entry."""
+    entries = report["throughput"]
+    one = next((e for e in entries if e["threads"] == 1), None)
+    if one is None:
+        return []
+    points = []
+    for e in entries:
+        s = e.get("speedup")
+        if isinstance(s, dict) and s.get("value") is not None:
+            points.append((e["threads"], s["value"], s.get("ci95_low"), s.get("ci95_high")))
+        else:  # the report did not compute it: ratio of median wall times
+            points.append((e["threads"], one["median_ms"] / e["median_ms"], None, None))
+    return sorted(points)
+
+
+def scaling_figure(named_reports):
+    """Speedup over one thread against thread count, with the ideal line."""
+    fig, ax = plt.subplots()
+    most = 1
+    for name, report in named_reports:
+        points = speedups(report)
+        if len(points) < 2:
+            continue
+        threads = np.array([p[0] for p in points], dtype=float)
+        values = np.array([p[1] for p in points])
+        low = np.array([p[2] if p[2] is not None else p[1] for p in points])
+        high = np.array([p[3] if p[3] is not None else p[1] for p in points])
+        ax.errorbar(threads, values, yerr=[values - low, high - values], marker="o", capsize=3,
+                    label=f"{name} ({report['implementation']})")
+        most = max(most, threads.max())
+        cores = report.get("context", {}).get("logical_cores")
+        if isinstance(cores, int):
+            ax.axvline(cores, color="gray", linestyle=":", linewidth=1)
+    ax.plot([1, most], [1, most], "k--", linewidth=1, label="ideal")
+    ax.set_xlabel("threads")
+    ax.set_ylabel("speedup over 1 thread")
+    ax.set_title("Scaling (dotted: logical cores; bars: 95% CI)")
+    ax.legend(fontsize=8)
+    return fig
+
+
+def figure_paths(output):
+    """Main figure path and the stem the others are named from."""
+    stem = output[:-4] if output.lower().endswith(".png") else output
+    return stem + ".png", stem
+
+
+def save(fig, path):
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    rtcli_report.write_atomic(path, buffer.getvalue())
+
+
+def main(argv=None):
+    parser = script_args.OneLineArgumentParser(prog=PROG, description=__doc__,
+                                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("reports", nargs="+", metavar="REPORT.json",
+                        help="rtcli.bench/1 reports; the first is the baseline")
+    parser.add_argument("-o", "--output", default="compare.png",
+                        help="main figure (default compare.png); without .png, the stem of every figure")
+    parser.add_argument("--class", dest="cls", choices=rtcli_report.LATENCY_CLASSES, default="hit",
+                        help="pixels whose latency is plotted (default hit)")
+    parser.add_argument("--xmax", type=float, metavar="NS",
+                        help="right end of the histograms' x axis (default: the largest of 2 x p50, "
+                             "1.25 x p99 and 1.1 x mean, rounded up)")
+    args = parser.parse_args(argv)
+    if args.xmax is not None and not (math.isfinite(args.xmax) and args.xmax > 0):
+        parser.error(f"argument --xmax: invalid value '{args.xmax:g}': expected a number > 0")
+
+    try:
+        reports = [rtcli_report.load_report(p) for p in args.reports]
+    except rtcli_report.ReportError as e:
+        script_args.fail(PROG, str(e))
+    names = report_compare.report_names(args.reports)
+    named = list(zip(names, reports))
+    main_path, stem = figure_paths(args.output)
+    problem = script_args.output_problem(main_path)
+    if problem:
+        script_args.fail(PROG, problem, 2)
+
+    print(report_compare.format_tables(report_compare.latency_rows(named, args.cls),
+                                       report_compare.throughput_rows(named), args.cls))
+    figures = {main_path: lambda: overlay_figure(named, args.cls),
+               f"{stem}-cdf.png": lambda: cdf_figure(named, args.cls)}
+    for name, report in named:
+        figures[f"{stem}-hist-{name}.png"] = (
+            lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
+    if any(len(speedups(r)) >= 2 for r in reports):
+        figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
+    try:
+        script_args.make_parent(main_path)
+        for path, draw in figures.items():
+            save(draw(), path)
+    except OSError as e:
+        script_args.fail(PROG, f"cannot write '{e.filename}': {e.strerror}")
+    print("\nwrote " + ", ".join(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Comparison of rtcli.bench/1 reports as plain rows, a ratio with a confidence interval, and the
+text table plot_report.py prints. Needs scipy (Student's t quantile) for the interval.
+"""
+
+import math
+import os
+
+from scipy import stats as scipy_stats
+
+CONFIDENCE = 0.95
+
+
+def throughput_samples(report, entry):
+    """Mpix/s of every repetition of one throughput entry."""
+    pixels = report["config"]["width"] * report["config"]["height"]
+    return [pixels / (ms * 1e3) for ms in entry["wall_ms"]]
+
+
+def ratio_ci(baseline, candidate, confidence=CONFIDENCE):
+    """How many times larger candidate's values are than baseline's, as (ratio, low, high).
+
+    The ratio is of geometric means; the interval is Welch's t interval on the difference of
+    mean logarithms, which suits positive, right-skewed timings. low and high are None unless
+    both sides have at least two values.
+    """
+    if min(baseline) <= 0 or min(candidate) <= 0:
+        raise ValueError("ratios need positive values")
+    log_a = [math.log(v) for v in baseline]
+    log_b = [math.log(v) for v in candidate]
+    diff = sum(log_b) / len(log_b) - sum(log_a) / len(log_a)
+    ratio = math.exp(diff)
+    if len(log_a) < 2 or len(log_b) < 2:
+        return ratio, None, None
+    var_a = _variance(log_a) / len(log_a)
+    var_b = _variance(log_b) / len(log_b)
+    se = math.sqrt(var_a + var_b)
+    if se == 0:
+        return ratio, ratio, ratio
+    # Welch-Satterthwaite degrees of freedom.
+    df = (var_a + var_b) ** 2 / (var_a**2 / (len(log_a) - 1) + var_b**2 / (len(log_b) - 1))
+    half = scipy_stats.t.ppf(0.5 + confidence / 2, df) * se
+    return ratio, math.exp(diff - half), math.exp(diff + half)
+
+
+def _variance(values):
+    mean = sum(values) / len(values)
+    return sum((v - mean) ** 2 for v in values) / (len(values) - 1)
+
+
+def latency_rows(named_reports, latency_class):
+    """One row per report: median and p99 latency of a class, and the median's speedup
+    against the first report (first p50 / this p50; above 1 means faster)."""
+    rows = []
+    base_p50 = None
+    for i, (name, report) in enumerate(named_reports):
+        c = report["latency"]["classes"][latency_class]
+        p50 = c["p50_ns"]
+        if i == 0:
+            base_p50 = p50
+        speedup = base_p50 / p50 if base_p50 and p50 else None
+        rows.append({"report": name, "implementation": report["implementation"],
+                     "threads": report["latency"]["threads"], "count": c["count"],
+                     "p50_ns": p50, "p99_ns": c["p99_ns"], "speedup": speedup})
+    return rows
+
+
+def throughput_rows(named_reports):
+    """One row per report and thread count: median Mpix/s and the ratio to the baseline (the
+    first report's first entry) with its confidence interval where repetitions allow."""
+    rows = []
+    baseline = None
+    for name, report in named_reports:
+        for entry in report["throughput"]:
+            samples = throughput_samples(report, entry)
+            row = {"report": name, "implementation": report["implementation"],
+                   "threads": entry["threads"], "repetitions": len(samples),
+                   "mpix_per_s": entry["mpix_per_s"], "ratio": None, "ci95_low": None,
+                   "ci95_high": None, "baseline": baseline is None}
+            if baseline is None:
+                baseline = samples
+                row["ratio"] = 1.0
+            else:
+                row["ratio"], row["ci95_low"], row["ci95_high"] = ratio_ci(baseline, samples)
+            rows.append(row)
+    return rows
+
+
+def report_names(paths):
+    """Short unique names for report files: the file name without .json, numbered on clashes."""
+    stems = [os.path.splitext(os.path.basename(p))[0] or "report" for p in paths]
+    names = []
+    for i, stem in enumerate(stems):
+        names.append(stem if stems.count(stem) == 1 else f"{stem}-{i + 1}")
+    return names
+
+
+def _fmt(value, digits=1):
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}"
+
+
+def _ratio_text(row):
+    if row["baseline"]:
+        return "1 (baseline)"
+    if row["ci95_low"] is None:
+        return f"{_significant(row['ratio'])} (no CI: <2 repetitions)"
+    return (f"{_significant(row['ratio'])} "
+            f"[{_significant(row['ci95_low'])}, {_significant(row['ci95_high'])}]")
+
+
+def _significant(x):
+    """Three significant figures, whatever the magnitude."""
+    return f"{x:.3g}" if x < 1000 else f"{x:,.0f}"
+
+
+def _table(header, body):
+    widths = [max(len(r[i]) for r in [header] + body) for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths)))
+             for r in [header] + body]
+    return "\n".join(lines)
+
+
+def format_tables(latency, throughput, latency_class):
+    """The two comparison tables as text."""
+    lat = _table(["report", "impl", "threads", "N", "p50 ns", "p99 ns", "p50 speedup"],
+                 [[r["report"], r["implementation"], str(r["threads"]), f"{r['count']:,}",
+                   _fmt(r["p50_ns"]), _fmt(r["p99_ns"]),
+                   "-" if r["speedup"] is None else _significant(r["speedup"])] for r in latency])
+    thr = _table(["report", "impl", "threads", "reps", "Mpix/s (median)", "ratio [95% CI]"],
+                 [[r["report"], r["implementation"], str(r["threads"]), str(r["repetitions"]),
+                   _fmt(r["mpix_per_s"], 4), _ratio_text(r)] for r in throughput])
+    return (f"Latency per pixel, class '{latency_class}' (nearest-rank percentiles; "
+            f"speedup = first report's p50 / this p50)\n{lat}\n\n"
+            f"Throughput (ratio = geometric-mean Mpix/s over the first row's, "
+            f"Welch t interval on logs)\n{thr}")

@@ -1,0 +1,134 @@
+"""plot_report.py end to end: figures for one and three reports, clean failures, re-exec."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import helpers
+from helpers import run_script
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def is_png(path):
+    with open(path, "rb") as f:
+        return f.read(8) == PNG_SIGNATURE
+
+
+class PlotTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        d = cls.dir.name
+        cls.python_a, cls.python_b = os.path.join(d, "python.json"), os.path.join(d, "b", "python.json")
+        for path, size in ((cls.python_a, "40x30"), (cls.python_b, "48x36")):
+            done = run_script("python_reference.py", "--size", size, "--repetitions", "5", "--json", path)
+            assert done.returncode == 0, done.stderr
+        cls.cpp = os.path.join(d, "cpp.json")
+        with open(cls.cpp, "w", encoding="utf-8") as f:
+            json.dump(helpers.synthetic_cpp_report(), f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def figures(self, out_dir):
+        return sorted(os.listdir(out_dir))
+
+    def test_one_report(self):
+        with tempfile.TemporaryDirectory() as out:
+            done = run_script("plot_report.py", self.python_a, "-o", os.path.join(out, "one.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertEqual(self.figures(out), ["one-cdf.png", "one-hist-python.png", "one.png"])
+            for name in self.figures(out):
+                self.assertTrue(is_png(os.path.join(out, name)), name)
+            self.assertEqual(read_png_size(os.path.join(out, "one-hist-python.png")), (640, 480))
+            self.assertIn("1 (baseline)", done.stdout)
+
+    def test_three_reports_with_a_stem_and_scaling(self):
+        with tempfile.TemporaryDirectory() as out:
+            stem = os.path.join(out, "new", "cmp")  # no .png: a stem; the folder is created
+            done = run_script("plot_report.py", self.python_a, self.python_b, self.cpp, "-o", stem,
+                              "--class", "all")
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertEqual(self.figures(os.path.join(out, "new")),
+                             ["cmp-cdf.png", "cmp-hist-cpp.png", "cmp-hist-python-1.png", "cmp-hist-python-2.png",
+                              "cmp-scaling.png", "cmp.png"])
+            self.assertIn("class 'all'", done.stdout)
+            rows = [line.split() for line in done.stdout.splitlines()]
+            throughput_cpp = [r for r in rows if r[:2] == ["cpp", "cpp"] and "[" in " ".join(r)]
+            self.assertEqual([r[2] for r in throughput_cpp], ["1", "2", "4"])
+            for r in throughput_cpp:  # a ratio with a 95% interval: "x [low, high]"
+                self.assertRegex(" ".join(r[5:]), r"^[0-9.,e+-]+ \[[0-9.,e+-]+, [0-9.,e+-]+\]$")
+
+    def test_histogram_class_without_pixels_still_plots(self):
+        with tempfile.TemporaryDirectory() as d:
+            empty = os.path.join(d, "tiny.json")  # 2x2 misses the sphere: no hit pixels
+            self.assertEqual(run_script("python_reference.py", "--size", "2x2", "--json", empty).returncode, 0)
+            done = run_script("plot_report.py", empty, "-o", os.path.join(d, "t.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertTrue(is_png(os.path.join(d, "t-hist-tiny.png")))
+
+    def test_bad_reports_fail_in_one_line_naming_the_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = {"text.json": "hello", "schema.json": json.dumps({"schema": "other/1"}),
+                   "fields.json": json.dumps({"schema": "rtcli.bench/1", "implementation": "cpp"})}
+            for name, text in bad.items():
+                with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                    f.write(text)
+            for name in [*bad, "absent.json"]:
+                with self.subTest(file=name):
+                    path = os.path.join(d, name)
+                    done = run_script("plot_report.py", self.python_a, path, "-o", os.path.join(d, "x.png"))
+                    self.assertEqual(done.returncode, 1)
+                    lines = done.stderr.strip().splitlines()
+                    self.assertEqual(len(lines), 1, done.stderr)
+                    self.assertTrue(lines[0].startswith(f"plot_report.py: error: {path}: "), lines[0])
+                    self.assertNotIn("Traceback", done.stderr)
+                    self.assertFalse(any(n.endswith(".png") for n in os.listdir(d)))
+
+    def test_bad_options_exit_2(self):
+        for args in (["--class", "misses"], ["--xmax", "-5"], ["--xmax", "inf"], [], ["-o", "/dev/null/x.png"]):
+            with self.subTest(args=args):
+                done = run_script("plot_report.py", *([self.python_a] if args else []), *args)
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+
+
+def read_png_size(path):
+    with open(path, "rb") as f:
+        header = f.read(24)
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+@unittest.skipUnless(os.path.realpath(sys.executable) == os.path.realpath("/usr/bin/python3"),
+                     "the re-exec targets /usr/bin/python3; run these tests with it")
+class ReexecTest(unittest.TestCase):
+    """python3 -S hides Debian's dist-packages: an interpreter without matplotlib, as on PATH here."""
+
+    def test_reexecs_under_the_system_python(self):
+        with tempfile.TemporaryDirectory() as d:
+            report = os.path.join(d, "r.json")
+            self.assertEqual(run_script("python_reference.py", "--size", "20x15", "--json", report).returncode, 0)
+            env = {k: v for k, v in os.environ.items() if k != "RTCLI_PLOT_REEXEC"}
+            done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "plot_report.py"), report,
+                                   "-o", os.path.join(d, "f.png")], capture_output=True, text=True, env=env,
+                                  timeout=300)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertTrue(is_png(os.path.join(d, "f.png")))
+
+    def test_missing_module_after_reexec_is_one_clear_line(self):
+        env = dict(os.environ, RTCLI_PLOT_REEXEC="1")
+        done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "plot_report.py"), "x.json"],
+                              capture_output=True, text=True, env=env, timeout=60)
+        self.assertEqual(done.returncode, 1)
+        self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+        self.assertIn("matplotlib", done.stderr)
+        self.assertIn("apt-get install python3-matplotlib", done.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
