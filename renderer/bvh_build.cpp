@@ -167,7 +167,7 @@ class Builder {
       std::array<Box, kBins> boxes;
       std::array<std::size_t, kBins> counts{};
       for (std::size_t i = begin; i < end; ++i) {
-        const int b = bin_of(refs_[i].centroid[a], centroids.lo[a], extent);
+        const int b = bin_of(refs_[i].centroid[a], centroids.lo[a], kBins / extent);
         boxes[b].grow(refs_[i].box);
         ++counts[b];
       }
@@ -200,12 +200,13 @@ class Builder {
     const auto first_right = std::partition(
         refs_.begin() + static_cast<std::ptrdiff_t>(begin),
         refs_.begin() + static_cast<std::ptrdiff_t>(end),
-        [&](const Ref& r) { return bin_of(r.centroid[axis], lo, extent) < best.bin; });
+        [&](const Ref& r) { return bin_of(r.centroid[axis], lo, kBins / extent) < best.bin; });
     return static_cast<std::size_t>(first_right - refs_.begin());
   }
 
-  static int bin_of(double centroid, double lo, double extent) {
-    const int b = static_cast<int>((centroid - lo) / extent * kBins);
+  // `scale` is kBins / extent; the counting and the partition compute it alike.
+  static int bin_of(double centroid, double lo, double scale) {
+    const int b = static_cast<int>((centroid - lo) * scale);
     return std::clamp(b, 0, kBins - 1);
   }
 
