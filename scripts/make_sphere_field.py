@@ -13,8 +13,10 @@ Example: scripts/make_sphere_field.py 10000 -o profiles/field-10000.json
 import argparse
 import json
 import math
+import os
 import random
 import sys
+import tempfile
 
 WINDOW = {"x": 0, "y": 0, "width": 16, "height": 9, "z": 0}
 DEPTH = (10.0, 20.0)
@@ -93,11 +95,24 @@ def main():
     if not 0.0 < args.coverage < 1.0:
         parser.error(f"coverage must be between 0 and 1, got {args.coverage}")
     scene = sphere_field(args.count, args.seed, args.coverage)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            write_scene(scene, out)
-    else:
+    if not args.output:
         write_scene(scene, sys.stdout)
+        return
+    # Through a temporary file in the same folder, renamed: the file is whole or absent.
+    folder = os.path.dirname(os.path.abspath(args.output))
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+                                         suffix=".tmp") as out:
+            temporary = out.name
+            write_scene(scene, out)
+        os.replace(temporary, args.output)
+    except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.remove(temporary)
+        print(f"make_sphere_field.py: cannot write {args.output}: {error.strerror}",
+              file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
