@@ -221,13 +221,22 @@ std::optional<Hit> SphereBvh::nearest_hit(Vec3 origin, Vec3 direction) const {
 }
 
 bool SphereBvh::segment_blocked(int self, Vec3 point, Vec3 to_light, int light) const {
-  if (light >= 0 && static_cast<std::size_t>(light) < light_trees_.size() &&
-      light_trees_[static_cast<std::size_t>(light)]) {
+  if (light >= 0 && static_cast<std::size_t>(light) < light_views_.size()) {
     // Seen from the light, a blocker's box holds the point's projection and starts nearer
-    // than the point: a screen-ray query in the light's projection.
-    const LightTree& from = *light_trees_[static_cast<std::size_t>(light)];
-    if (const std::optional<Vec3> p = from.project(point))
-      return blocked_in(from.tree, AlongZ{p->x, p->y, 0.0}, p->z + from.pad, self, point, to_light);
+    // than the point: a screen-ray query in the projection of the point's cube face.
+    const LightView& view = light_views_[static_cast<std::size_t>(light)];
+    const Vec3 offset = point - view.light;
+    const LightFace& face = view.faces[LightView::face_of(offset)];
+    if (const std::optional<Vec3> p = face.project(offset)) {
+      for (std::size_t k = 0; k < face.close.balls.size(); ++k) {
+        const Ball& ball = face.close.balls[k];
+        if (static_cast<int>(face.close.sphere_index[k]) != self &&
+            sphere_blocks_segment(ball.centre, ball.radius, point, to_light))
+          return true;
+      }
+      return !face.tree.nodes.empty() &&
+             blocked_in(face.tree, AlongZ{p->x, p->y, 0.0}, p->z + view.pad, self, point, to_light);
+    }
   }
   // In 3D the segment is t in [0, 1]; blocking needs a root in (1e-9, 1), inside it.
   FlatSlab ray{{{point.x, point.y, point.z}, {}}, {}};

@@ -61,27 +61,41 @@ class SphereBvh {
   // For rays in any direction: split in 3D, costed by surface area.
   const Tree& space_tree() const { return space_; }
 
-  // For shadow rays to one light: the spheres as seen from the light, in a central projection
-  // along `axis` (x = offset.e1 / depth, y = offset.e2 / depth, z = depth = offset.axis, for
-  // offset = point - light), so a shadow ray is a point query like a screen ray. Built only
-  // when every sphere lies well in front of the light (within 89.9 degrees of the axis).
-  struct LightTree {
-    Tree tree;
-    Vec3 light;
-    Vec3 axis, e1, e2;  // orthonormal
-    double pad = 0.0;   // scene units, as for the boxes of the other trees
+  // For shadow rays to one light: the directions from the light split into the pyramids of
+  // the six faces of a cube around it. A face holds, in a central projection along its axis
+  // (x = offset.e1 / depth, y = offset.e2 / depth, z = depth = offset.axis, for offset =
+  // point - light), every sphere that reaches into its pyramid, so a shadow ray is a point query
+  // like a screen ray, pruned by depth. Spheres that reach into the pyramid but lie too close to
+  // the light's plane to project are kept aside and tested on every query of the face.
+  struct LightFace {
+    Vec3 axis, e1, e2;  // axis is +-x, +-y or +-z; e1 and e2 the other two unit axes
+    Tree tree;          // no nodes when no sphere projects into the face
+    Tree close;         // balls and sphere_index only, tested one by one
 
-    // (x, y, depth) of a point; nothing when it is not well in front of the light.
-    std::optional<Vec3> project(Vec3 point) const {
-      const Vec3 offset = point - light;
+    // (x, y, depth) of an offset from the light; nothing when it is not well in front.
+    std::optional<Vec3> project(Vec3 offset) const {
       const double depth = dot(offset, axis);
-      if (!(depth >= kMinCosine * std::sqrt(dot(offset, offset)))) return std::nullopt;
+      if (!(depth > 0.0 && depth >= kMinCosine * std::sqrt(dot(offset, offset))))
+        return std::nullopt;
       return Vec3{dot(offset, e1) / depth, dot(offset, e2) / depth, depth};
     }
     static constexpr double kMinCosine = 1e-3;
   };
-  const std::optional<LightTree>& light_tree(int light) const {
-    return light_trees_[static_cast<std::size_t>(light)];
+  struct LightView {
+    Vec3 light;
+    double pad = 0.0;    // scene units, as for the boxes of the other trees
+    LightFace faces[6];  // +x, -x, +y, -y, +z, -z
+
+    // The face whose pyramid holds the offset: its largest component, the first on a tie.
+    static int face_of(Vec3 offset) {
+      const double ax = std::abs(offset.x), ay = std::abs(offset.y), az = std::abs(offset.z);
+      if (ax >= ay && ax >= az) return offset.x >= 0 ? 0 : 1;
+      if (ay >= az) return offset.y >= 0 ? 2 : 3;
+      return offset.z >= 0 ? 4 : 5;
+    }
+  };
+  const LightView& light_view(int light) const {
+    return light_views_[static_cast<std::size_t>(light)];
   }
 
   // The deepest tree a query's fixed-size stack holds; the builder stays well inside it.
@@ -92,7 +106,7 @@ class SphereBvh {
 
   Tree screen_;
   Tree space_;
-  std::vector<std::optional<LightTree>> light_trees_;  // one per scene light
+  std::vector<LightView> light_views_;  // one per scene light
 };
 
 // The scene with a hierarchy attached when it has at least `min_spheres` spheres (and build()

@@ -82,10 +82,6 @@ double projection_slack(double x) {
   return 1e-9 * (1.0 + std::abs(x));
 }
 
-Vec3 cross(Vec3 a, Vec3 b) {
-  return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
-}
-
 Box sphere_bounds(const Scene& scene) {
   Box all;
   for (const Sphere& s : scene.spheres) {
@@ -272,48 +268,71 @@ SphereBvh::Tree build_tree(const Scene& scene, std::vector<Ref> refs, Metric met
   return tree;
 }
 
-// The spheres as seen from a light (bvh.h, LightTree), or nothing when some sphere is not well
-// in front of it. A padded sphere lies in its bounding box, whose projection from a point
-// behind all of it is the hull of its projected corners: so the corners' rectangle, widened by
-// the slack, holds the projection of every segment point the sphere could block.
-std::optional<SphereBvh::LightTree> build_light_tree(const Scene& scene, Vec3 light, double pad,
-                                                     const Box& bounds) {
-  SphereBvh::LightTree view;
+// The smallest |x| over [lo, hi].
+double nearest_to_zero(double lo, double hi) {
+  return lo <= 0.0 && hi >= 0.0 ? 0.0 : std::min(std::abs(lo), std::abs(hi));
+}
+
+// The spheres as seen from a light (bvh.h, LightView). A sphere goes to every face whose
+// pyramid its padded box reaches into (widened by a relative 1e-6: the face a query picks may
+// be off by rounding); there it projects when all the box's corners are well in front of the
+// light, and is kept aside otherwise. The box's projection, seen from a point in front of all
+// of it, is the hull of its projected corners: so the corners' rectangle, widened by the slack,
+// holds the projection of every segment point the sphere could block.
+SphereBvh::LightView build_light_view(const Scene& scene, Vec3 light, double pad) {
+  SphereBvh::LightView view;
   view.light = light;
   view.pad = pad;
-  const Vec3 middle{(bounds.lo[0] + bounds.hi[0]) / 2, (bounds.lo[1] + bounds.hi[1]) / 2,
-                    (bounds.lo[2] + bounds.hi[2]) / 2};
-  const Vec3 towards = middle - light;
-  if (!(dot(towards, towards) > 0.0)) return std::nullopt;
-  view.axis = normalise(towards);
-  const Vec3 helper = std::abs(view.axis.x) < 0.6 ? Vec3{1.0, 0.0, 0.0} : Vec3{0.0, 1.0, 0.0};
-  view.e1 = normalise(cross(helper, view.axis));
-  view.e2 = cross(view.axis, view.e1);
+  const Vec3 units[3] = {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
+  tbb::parallel_for(0, 6, [&](int f) {
+    SphereBvh::LightFace& face = view.faces[f];
+    const int axis = f / 2;
+    const double sign = f % 2 == 0 ? 1.0 : -1.0;
+    const int across[2] = {(axis + 1) % 3, (axis + 2) % 3};
+    face.axis = units[axis] * sign;
+    face.e1 = units[across[0]];
+    face.e2 = units[across[1]];
 
-  std::vector<Ref> refs(scene.spheres.size());
-  for (std::size_t i = 0; i < refs.size(); ++i) {
-    const Sphere& s = scene.spheres[i];
-    const double reach = s.radius + pad;
-    Box box;
-    for (int corner = 0; corner < 8; ++corner) {
-      const Vec3 p{s.centre.x + ((corner & 1) ? reach : -reach),
-                   s.centre.y + ((corner & 2) ? reach : -reach),
-                   s.centre.z + ((corner & 4) ? reach : -reach)};
-      const std::optional<Vec3> seen = view.project(p);
-      if (!seen || !(seen->z > 2 * pad)) return std::nullopt;
-      box.grow_point({seen->x, seen->y, seen->z});
+    std::vector<Ref> refs;
+    for (std::size_t i = 0; i < scene.spheres.size(); ++i) {
+      const Sphere& s = scene.spheres[i];
+      const double reach = s.radius + pad;
+      const Vec3 centre = s.centre - light;
+      const double lo[3] = {centre.x - reach, centre.y - reach, centre.z - reach};
+      const double hi[3] = {centre.x + reach, centre.y + reach, centre.z + reach};
+      const double farthest = sign > 0 ? hi[axis] : -lo[axis];
+      const double beside = std::max(nearest_to_zero(lo[across[0]], hi[across[0]]),
+                                     nearest_to_zero(lo[across[1]], hi[across[1]]));
+      if (farthest + 1e-6 * (std::abs(farthest) + beside) + pad < beside) continue;
+
+      Box box;
+      bool projects = true;
+      for (int corner = 0; corner < 8 && projects; ++corner) {
+        const Vec3 offset{(corner & 1) ? hi[0] : lo[0], (corner & 2) ? hi[1] : lo[1],
+                          (corner & 4) ? hi[2] : lo[2]};
+        const std::optional<Vec3> seen = face.project(offset);
+        projects = seen && seen->z > 2 * pad;
+        if (projects) box.grow_point({seen->x, seen->y, seen->z});
+      }
+      if (!projects) {
+        face.close.balls.push_back({s.centre, s.radius});
+        face.close.sphere_index.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
+      for (int a = 0; a < 2; ++a) {
+        box.lo[a] -= projection_slack(box.lo[a]);
+        box.hi[a] += projection_slack(box.hi[a]);
+      }
+      box.lo[2] -= pad;
+      box.hi[2] += pad;
+      Ref ref;
+      ref.box = box;
+      for (int a = 0; a < 3; ++a) ref.centroid[a] = (box.lo[a] + box.hi[a]) / 2;
+      ref.sphere = static_cast<std::uint32_t>(i);
+      refs.push_back(ref);
     }
-    for (int a = 0; a < 2; ++a) {
-      box.lo[a] -= projection_slack(box.lo[a]);
-      box.hi[a] += projection_slack(box.hi[a]);
-    }
-    box.lo[2] -= pad;
-    box.hi[2] += pad;
-    refs[i].box = box;
-    for (int a = 0; a < 3; ++a) refs[i].centroid[a] = (box.lo[a] + box.hi[a]) / 2;
-    refs[i].sphere = static_cast<std::uint32_t>(i);
-  }
-  view.tree = build_tree(scene, std::move(refs), Metric::kScreen);
+    if (!refs.empty()) face.tree = build_tree(scene, std::move(refs), Metric::kScreen);
+  });
   return view;
 }
 
@@ -335,14 +354,13 @@ std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
     refs[i].sphere = static_cast<std::uint32_t>(i);
   }
   std::shared_ptr<SphereBvh> bvh(new SphereBvh());
-  bvh->light_trees_.resize(scene.lights.size());
-  const Box bounds = sphere_bounds(scene);
+  bvh->light_views_.resize(scene.lights.size());
   tbb::parallel_invoke([&] { bvh->screen_ = build_tree(scene, refs, Metric::kScreen); },
                        [&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); },
                        [&] {
                          tbb::parallel_for(std::size_t{0}, scene.lights.size(), [&](std::size_t i) {
-                           bvh->light_trees_[i] =
-                               build_light_tree(scene, scene.lights[i].position, *pad, bounds);
+                           bvh->light_views_[i] =
+                               build_light_view(scene, scene.lights[i].position, *pad);
                          });
                        });
   return bvh;

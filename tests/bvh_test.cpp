@@ -152,7 +152,8 @@ TEST(SphereBvh, ShadowQueryEqualsBruteForceOnRandomScenes) {
   EXPECT_LT(blocked, queries - queries / 10);
 }
 
-// Lights outside the spheres' bounds get a tree of their own; its answers must not differ.
+// Shadow rays to a scene light go through that light's cube faces, whether the light is
+// outside the spheres or among them; the answers must not differ from brute force.
 TEST(SphereBvh, ShadowQueryThroughALightsTreeEqualsBruteForce) {
   Random rng(8);
   int blocked = 0;
@@ -163,11 +164,15 @@ TEST(SphereBvh, ShadowQueryThroughALightsTreeEqualsBruteForce) {
     plain.lights = {{{4.0, -30.0, 2.0}, 1.0},
                     {{-40.0, 3.0, 8.0}, 1.0},
                     {{5.0, 5.0, -60.0}, 1.0},
-                    {{4.0, 3.0, 8.0}, 1.0}};  // the last is among the spheres: no tree
+                    {{4.0, 3.0, 8.0}, 1.0}};  // the last is among the spheres
     const Scene fast = prepare_scene(plain, 1);
-    for (int light = 0; light < 3; ++light) ASSERT_TRUE(fast.bvh->light_tree(light).has_value());
-    if (count >= 40) {
-      EXPECT_FALSE(fast.bvh->light_tree(3).has_value());
+    // Every sphere is in some face of every light, projected or kept aside.
+    for (int light = 0; light < 4; ++light) {
+      std::vector<bool> seen(plain.spheres.size(), false);
+      for (const SphereBvh::LightFace& face : fast.bvh->light_view(light).faces)
+        for (const SphereBvh::Tree* part : {&face.tree, &face.close})
+          for (std::uint32_t i : part->sphere_index) seen[i] = true;
+      EXPECT_EQ(std::count(seen.begin(), seen.end(), true), count) << "light " << light;
     }
     for (int r = 0; r < 4000; ++r) {
       const int light = r % 4;
@@ -185,6 +190,40 @@ TEST(SphereBvh, ShadowQueryThroughALightsTreeEqualsBruteForce) {
   }
   EXPECT_GT(blocked, queries / 10);
   EXPECT_LT(blocked, queries - queries / 10);
+}
+
+// Blockers on the edges between a light's cube faces, and shadow rays along those edges: the
+// face a query picks must hold every sphere that could block it.
+TEST(SphereBvh, ShadowRaysAlongTheEdgesOfALightsCubeFaces) {
+  Random rng(13);
+  Scene plain = seed_scene();
+  plain.spheres.clear();
+  const Vec3 light{1.0, -2.0, 3.0};
+  plain.lights = {{light, 1.0}};
+  std::vector<Vec3> directions;
+  for (int i = 0; i < 300; ++i) {
+    // Two components of equal size (a face edge), or all three (a cube corner).
+    Vec3 d{rng.below(2) ? 1.0 : -1.0, rng.below(2) ? 1.0 : -1.0, rng.uniform(-1.0, 1.0)};
+    if (i % 3 == 0) d.z = rng.below(2) ? 1.0 : -1.0;
+    if (i % 4 == 1) std::swap(d.x, d.z);
+    if (i % 4 == 2) std::swap(d.y, d.z);
+    directions.push_back(d);
+    plain.spheres.push_back({light + d * rng.uniform(2.0, 6.0), rng.uniform(0.01, 0.3), {}});
+  }
+  const Scene fast = prepare_scene(plain, 1);
+  int blocked = 0;
+  for (std::size_t i = 0; i < directions.size(); ++i) {
+    for (double nudge : {0.0, 1e-12, -1e-12, 1e-3, -1e-3}) {
+      const Vec3 d = directions[i] + Vec3{nudge, -nudge, nudge};
+      const Vec3 point = light + d * 8.0;
+      const Vec3 to_light = light - point;
+      const bool expected = blocked_brute_force(plain, -1, point, to_light);
+      blocked += expected;
+      ASSERT_EQ(fast.bvh->segment_blocked(-1, point, to_light, 0), expected)
+          << "direction " << i << ", nudge " << nudge;
+    }
+  }
+  EXPECT_GT(blocked, 300);
 }
 
 // Rays that graze a silhouette by a few units in the last place: where rounding decides
@@ -236,7 +275,6 @@ TEST(SphereBvh, RoundingWidenedHitsFarFromTheScreenAreKept) {
   plain.lights = {{{4.0, 3.0, 1e5}, 1.0}};
   const Scene fast = prepare_scene(plain, 1);
   ASSERT_NE(fast.bvh, nullptr);
-  ASSERT_TRUE(fast.bvh->light_tree(0).has_value());
   int widened = 0;
   int widened_shadows = 0;
   for (std::size_t i = 0; i < plain.spheres.size(); ++i) {
