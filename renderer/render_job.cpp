@@ -10,11 +10,10 @@
 #include <optional>
 #include <thread>
 
-#include "atomic_file.h"
+#include "checkpoint_writer.h"
 #include "errors.h"
 #include "frame.h"
 #include "memory_budget.h"
-#include "png_writer.h"
 #include "tile_renderer.h"
 #include "tile_scheduler.h"
 #include "tiles.h"
@@ -64,8 +63,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
 
   const Clock::time_point start = Clock::now();
   Frame frame(settings.width, settings.height);
-  const TileGrid grid(settings.width, settings.height, settings.tile_width,
-                      settings.tile_height);
+  const TileGrid grid(settings.width, settings.height, settings.tile_width, settings.tile_height);
   TileScheduler scheduler(grid.count());
   RenderSummary summary;
   summary.tiles = grid.count();
@@ -76,14 +74,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   std::exception_ptr write_error;
   std::thread writer([&] {
     try {
-      std::vector<Checkpoint> outputs = checkpoints;
-      outputs.push_back({"final", frame.pixels()});
-      for (const Checkpoint& c : outputs) {
-        if (!scheduler.wait_for_prefix(grid.tiles_covering_prefix(c.pixels))) return;
-        const std::filesystem::path path = settings.out / (c.name + ".png");
-        write_file_atomically(path, encode_png(frame.prefix(c.pixels)));
-        summary.files.push_back(path);
-      }
+      write_frames_as_rendered(frame, grid, scheduler, settings.out, checkpoints, summary.files);
     } catch (...) {
       write_error = std::current_exception();
       scheduler.cancel();
