@@ -5,6 +5,8 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <time.h>
+
 #include <chrono>
 #include <exception>
 #include <optional>
@@ -25,6 +27,13 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// CPU time the calling thread has used; a thread blocked on a condition variable uses none.
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 void prepare_output_folder(const std::filesystem::path& out) {
@@ -75,6 +84,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   std::thread writer([&] {
     try {
       write_frames_as_rendered(frame, grid, scheduler, settings.out, checkpoints, summary.files);
+      summary.write_cpu_seconds = thread_cpu_seconds();
     } catch (...) {
       write_error = std::current_exception();
       scheduler.cancel();
