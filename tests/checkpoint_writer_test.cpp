@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "errors.h"
 #include "png_writer.h"
 #include "render_job.h"
 #include "test_support.h"
@@ -134,6 +135,24 @@ TEST(CheckpointWriter, CancelledRunLeavesOnlyTheFilesAlreadyWritten) {
   writer.join();
   EXPECT_EQ(test::list_folder(dir.path()), std::vector<std::string>{"a.png"});
   EXPECT_EQ(written, std::vector<std::filesystem::path>{dir / "a.png"});
+}
+
+TEST(CheckpointWriter, FailedWriteStopsTheRunAndLeavesNoTemporaries) {
+  const test::TempDir dir;
+  std::filesystem::create_directory(dir / "50pct.png");  // cannot be replaced by a file
+  RenderSettings settings;
+  settings.width = 400;
+  settings.height = 300;
+  settings.checkpoints = parse_checkpoints("25%,50%,75%");
+  settings.out = dir.path();
+  try {
+    render_to_directory(settings);
+    FAIL() << "no error";
+  } catch (const RunError& e) {
+    EXPECT_NE(std::string(e.what()).find("50pct.png"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(test::list_folder(dir.path()), (std::vector<std::string>{"25pct.png", "50pct.png"}));
+  EXPECT_TRUE(std::filesystem::is_directory(dir / "50pct.png"));
 }
 
 TEST(FrameWriterPeakBytes, StaysFarBelowTheFrameForLargeFrames) {
