@@ -72,7 +72,8 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
 
   const Clock::time_point start = Clock::now();
   Frame frame(settings.width, settings.height);
-  const TileGrid grid(settings.width, settings.height, settings.tile_width, settings.tile_height);
+  const TileGrid grid(settings.width, settings.height, settings.tile_width,
+                      settings.tile_height);
   TileScheduler scheduler(grid.count());
   RenderSummary summary;
   summary.tiles = grid.count();
