@@ -59,8 +59,7 @@ int copy_range(int from, off_t offset, std::uint64_t length, int to) {
   while (length > 0) {
     const ssize_t n = ::copy_file_range(from, &offset, to, nullptr, length, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EOPNOTSUPP || errno == EINVAL ||
-                  errno == EBADF))
+    if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EOPNOTSUPP || errno == EINVAL))
       return copy_by_reading(from, offset, length, to);
     if (n <= 0) return n < 0 ? errno : EIO;
     length -= static_cast<std::uint64_t>(n);

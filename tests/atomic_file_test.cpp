@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -79,6 +80,25 @@ TEST(AtomicFile, AppendCopyTakesBytesFromTheFileAndFromItsBuffer) {
   copy.commit();
   EXPECT_EQ(read_all(dir / "copy"),
             "head" + all.substr(10, 100) + all.substr(149000, 1500) + all.substr(150100, 900));
+}
+
+TEST(AtomicFile, AppendCopyAcrossFileSystemsFallsBackToReading) {
+  // copy_file_range refuses to copy from tmpfs to another file system (EXDEV).
+  std::string shm_pattern = "/dev/shm/rtcli-test-XXXXXX";
+  if (!std::filesystem::is_directory("/dev/shm") || !::mkdtemp(shm_pattern.data()))
+    GTEST_SKIP() << "no /dev/shm";
+  const std::filesystem::path shm = shm_pattern;
+  const test::TempDir dir;
+  {
+    AtomicFile source(shm / "source");
+    const std::string big = pattern(300000, 'q');
+    source.write(big);
+    AtomicFile copy(dir / "copy");
+    copy.append_copy(source, 5, big.size() - 5);
+    copy.commit();
+    EXPECT_EQ(read_all(dir / "copy"), big.substr(5));
+  }
+  std::filesystem::remove_all(shm);
 }
 
 TEST(AtomicFile, MissingFolderIsARunErrorNamingThePath) {
