@@ -33,8 +33,9 @@ struct RenderProgress {
 struct RenderSummary {
   int tiles = 0;
   int threads = 0;
-  double render_seconds = 0;  // first tile handed out to last tile finished
-  double total_seconds = 0;   // including the last file written
+  double render_seconds = 0;     // first tile handed out to last tile finished
+  double total_seconds = 0;      // including the last file written
+  double write_cpu_seconds = 0;  // CPU time of the writer thread: encoding and writing files
   std::vector<std::filesystem::path> files;
 };
 
