@@ -46,6 +46,13 @@ std::optional<double> instrumented_ratio(const LatencyPass& latency,
   return latency.wall_ms / *uninstrumented_ms;
 }
 
+std::optional<double> instrumented_cpu_ratio(const LatencyPass& latency) {
+  if (latency.plain_cpu_ms.empty() || latency.instrumented_cpu_ms.empty()) return std::nullopt;
+  const double plain = median(latency.plain_cpu_ms);
+  if (plain <= 0) return std::nullopt;
+  return median(latency.instrumented_cpu_ms) / plain;
+}
+
 BenchResults make_bench_results(BenchContext context, BenchSettings settings,
                                 std::vector<ThroughputRun> runs, LatencyPass latency) {
   BenchResults r;

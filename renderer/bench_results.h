@@ -47,4 +47,7 @@ BenchResults make_bench_results(BenchContext context, BenchSettings settings,
 std::optional<double> instrumented_ratio(const LatencyPass& latency,
                                          std::optional<double> uninstrumented_ms);
 
+// Median CPU time of the instrumented passes over that of the plain scalar ones.
+std::optional<double> instrumented_cpu_ratio(const LatencyPass& latency);
+
 }  // namespace rtcli

@@ -146,6 +146,7 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
   float* pixel_ns = pass.pixel_ns.empty() ? nullptr : pass.pixel_ns.data();
   const auto instrumented = [&](auto start_ticks, auto stop_ticks) {
     workers.assign(static_cast<std::size_t>(threads), WorkerHistograms{});
+    const double cpu0 = process_cpu_ms();
     const SteadyClock::time_point start = SteadyClock::now();
     render_frame(arena, grid, [&](int tile, const TileBounds& bounds, int worker) {
       const double tile_start = ms_since(start) * 1e3;
@@ -156,14 +157,17 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
                                                     tile_end - tile_start};
     });
     pass.instrumented_wall_ms.push_back(ms_since(start));
+    pass.instrumented_cpu_ms.push_back(process_cpu_ms() - cpu0);
   };
 
   // Warm-up (arena threads, the frame's pages), then plain and instrumented passes in turn.
   for (int i = 0; i < s.warmup; ++i) plain();
   for (int i = 0; i < std::max(1, s.latency_runs); ++i) {
+    const double cpu0 = process_cpu_ms();
     const SteadyClock::time_point start = SteadyClock::now();
     plain();
     pass.plain_wall_ms.push_back(ms_since(start));
+    pass.plain_cpu_ms.push_back(process_cpu_ms() - cpu0);
     // The clock is chosen once per pass, not per read.
     if (clock.source == ClockSource::kTsc)
       instrumented([] { return read_tsc_start(); }, [] { return read_tsc_stop(); });

@@ -60,6 +60,10 @@ struct LatencyPass {
   double wall_ms = 0;                        // median of instrumented_wall_ms
   std::vector<double> instrumented_wall_ms;  // each instrumented pass, first tile to last
   std::vector<double> plain_wall_ms;         // each plain scalar pass
+  // Process CPU time of the same passes: unlike wall time, not inflated while the machine's
+  // other work holds our threads off the cores.
+  std::vector<double> instrumented_cpu_ms;
+  std::vector<double> plain_cpu_ms;
   CycleClock clock;
   LatencyHistogram all;
   LatencyHistogram hit;           // pixels whose ray hit a sphere (what the seed timed)

@@ -65,6 +65,8 @@ std::string format_bench_summary(const BenchResults& r) {
     append(out, " = %.2fx the render_tile pass (%.3f ms median)", *ratio_render,
            *r.render_tile_median_ms);
   if (ratio_plain) append(out, ", %.2fx a plain scalar loop (%.3f ms median)", *ratio_plain, plain);
+  if (const auto cpu = instrumented_cpu_ratio(l))
+    append(out, "; in CPU time %.2fx the plain scalar loop", *cpu);
   out += "\n";
   if (r.latency_map)
     append(out, "latency map %s: %s\n", r.latency_map->file.c_str(),
