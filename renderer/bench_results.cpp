@@ -68,7 +68,9 @@ BenchResults make_bench_results(BenchContext context, BenchSettings settings,
   for (ThroughputRun& run : runs) {
     ThroughputSummary s = summarise_run(std::move(run), pixels);
     if (baseline) {
-      s.speedup = bootstrap_ratio_of_medians(*baseline, s.run.wall_ms);
+      // The baseline against itself is 1 by definition, not a resampled estimate.
+      s.speedup = s.run.threads == 1 ? RatioEstimate{1.0, 1.0, 1.0}
+                                     : bootstrap_ratio_of_medians(*baseline, s.run.wall_ms);
       const double n = s.run.threads;
       s.efficiency =
           RatioEstimate{s.speedup->value / n, s.speedup->ci95_low / n, s.speedup->ci95_high / n};
