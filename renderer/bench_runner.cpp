@@ -93,6 +93,15 @@ void validate(const BenchSettings& s) {
   if (s.latency_runs < 1)
     throw UsageError("invalid instrumented run count " + std::to_string(s.latency_runs));
   check_frame_fits(s.width, s.height);
+  // With a latency map: a float per pixel beside the frame, then an RGB image of the map.
+  if (s.keep_pixel_latencies) {
+    const std::size_t pixels = static_cast<std::size_t>(s.width) * s.height;
+    const std::size_t needed = render_peak_bytes(s.width, s.height) + pixels * sizeof(float);
+    if (needed > available_memory_bytes())
+      throw UsageError("a latency map of " + std::to_string(s.width) + "x" +
+                       std::to_string(s.height) + " needs " + std::to_string(needed) +
+                       " bytes, more than the memory available");
+  }
 }
 
 std::vector<int> resolve_thread_list(const BenchSettings& s) {
