@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <set>
 
@@ -58,6 +59,16 @@ TEST(BenchRunner, LatencyPassTimesEveryPixelOnceAndClassifiesIt) {
   // The map keeps floats; the histogram the doubles they were rounded from.
   EXPECT_EQ(static_cast<float>(pass.all.max_ns()),
             *std::max_element(pass.pixel_ns.begin(), pass.pixel_ns.end()));
+
+  // The merged histogram's percentiles agree with an exact sort of the very same samples.
+  std::vector<float> sorted = pass.pixel_ns;
+  std::sort(sorted.begin(), sorted.end());
+  for (const double p : {1.0, 50.0, 90.0, 99.0, 99.9}) {
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * pixels));
+    const double exact = sorted[rank - 1];
+    if (exact < 1.0) continue;  // the [0, 1) bucket has no relative accuracy
+    EXPECT_NEAR(pass.all.percentile_ns(p), exact, 0.01 * exact) << "p" << p;
+  }
 
   // Every tile once, with its bounds, on a worker that exists.
   const TileGrid grid(70, 45, 16, 16);
