@@ -1,5 +1,6 @@
 #include "sphere_kernel_setup.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -7,6 +8,20 @@
 #include "shade.h"
 
 namespace rtcli {
+
+namespace {
+// The same expressions as the scalar channel() in shade.cpp.
+SphereKernelInputs::ChannelInputs channel_inputs(double surface, double ambient) {
+  SphereKernelInputs::ChannelInputs c;
+  c.surface = surface;
+  c.floor = std::trunc(ambient * surface / 255.0);
+  c.constant = surface == 0.0;
+  // intensity * surface for any finite intensity >= 0 is 0.0 * surface when surface is zero.
+  const double lit = std::trunc(0.0 * surface);
+  c.value = std::clamp(std::max(lit, c.floor), 0.0, 255.0);
+  return c;
+}
+}  // namespace
 
 SphereKernelInputs sphere_kernel_inputs(const Scene& scene) {
   const Sphere& sphere = scene.spheres.front();
@@ -17,11 +32,9 @@ SphereKernelInputs sphere_kernel_inputs(const Scene& scene) {
   in.window_z = scene.window.z;
   in.dz = scene.window.z - sphere.centre.z;
   in.dz_squared = in.dz * in.dz;
-  in.surface = sphere.colour;
-  // The same expression as the scalar channel(): trunc(ambient * surface / 255).
-  in.floor_r = std::trunc(scene.ambient * sphere.colour.r / 255.0);
-  in.floor_g = std::trunc(scene.ambient * sphere.colour.g / 255.0);
-  in.floor_b = std::trunc(scene.ambient * sphere.colour.b / 255.0);
+  in.r = channel_inputs(sphere.colour.r, scene.ambient);
+  in.g = channel_inputs(sphere.colour.g, scene.ambient);
+  in.b = channel_inputs(sphere.colour.b, scene.ambient);
   in.background_packed =
       scene.background.r + 256.0 * scene.background.g + 65536.0 * scene.background.b;
   in.lights = scene.lights;
@@ -35,24 +48,28 @@ bool same(double a, double b) {
 }
 }  // namespace
 
-bool ColumnTable::matches(int frame_width, const ScreenWindow& w, double cx) const {
-  return !screen_x.empty() && width == frame_width && same(window.x, w.x) &&
-         same(window.width, w.width) && same(centre_x, cx);
-}
-
-void ColumnTable::rebuild(int frame_width, int frame_height, const ScreenWindow& w, double cx,
-                          int padding) {
-  width = frame_width;
-  window = w;
-  centre_x = cx;
-  const std::size_t size = static_cast<std::size_t>(frame_width + padding);
-  screen_x.assign(size, 0.0);
-  dx_squared.assign(size, 0.0);
-  for (int x = 0; x < frame_width; ++x) {
-    const double px = screen_point(w, x, 0, frame_width, frame_height).x;
-    const double dx = px - cx;
-    screen_x[static_cast<std::size_t>(x)] = px;
-    dx_squared[static_cast<std::size_t>(x)] = dx * dx;
+void AxisTable::update(Axis axis, int count, const ScreenWindow& window, double centre,
+                       int padding) {
+  const bool x = axis == Axis::kX;
+  const double origin = x ? window.x : window.y;
+  const double extent = x ? window.width : window.height;
+  if (!coordinate.empty() && count == count_ && same(origin, origin_) && same(extent, extent_) &&
+      same(centre, centre_))
+    return;
+  count_ = count;
+  origin_ = origin;
+  extent_ = extent;
+  centre_ = centre;
+  const std::size_t size = static_cast<std::size_t>(count + padding);
+  coordinate.assign(size, 0.0);
+  offset_squared.assign(size, 0.0);
+  for (int i = 0; i < count; ++i) {
+    // screen_point's own arithmetic; the other axis does not enter it.
+    const double c =
+        x ? screen_point(window, i, 0, count, 1).x : screen_point(window, 0, i, 1, count).y;
+    const double offset = c - centre;
+    coordinate[static_cast<std::size_t>(i)] = c;
+    offset_squared[static_cast<std::size_t>(i)] = offset * offset;
   }
 }
 

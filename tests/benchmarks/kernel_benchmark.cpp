@@ -1,0 +1,174 @@
+// Render-phase throughput at 4000x3000: the plain scalar seed loop (the baseline the issue
+// describes, parallel over rows) against render_tile with the SIMD sphere kernel, both in one
+// run so their ratio is measured under the same load. Not part of ctest.
+//   build/rtcli_kernel_benchmark --benchmark_repetitions=9 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "frame.h"
+#include "scene.h"
+#include "sphere_kernel.h"
+#include "tile_renderer.h"
+#include "tile_scheduler.h"
+#include "tiles.h"
+
+namespace {
+using rtcli::Frame;
+using rtcli::Rgb8;
+
+constexpr int kWidth = 4000;
+constexpr int kHeight = 3000;
+
+// The seed's colour function transcribed step by step (see the seed README): the baseline.
+Rgb8 seed_colour(int x, int y, int width, int height) {
+  const double px = (8.0 * x) / width, py = (6.0 * y) / height, pz = 0.0;
+  const double dx = px - 4.0, dy = py - 3.0, dz = pz - 10.0;
+  const double sp = (0.0 * dx + 0.0 * dy) + 1.0 * dz;
+  const double rat = 4 * (sp * sp - (((dx * dx + dy * dy) + dz * dz) - 2.0 * 2.0));
+  if (rat < 0) return {100, 100, 100};
+  const double s = std::sqrt(rat);
+  const double t = std::min(-1 * sp + s / 2, -1 * sp - s / 2);
+  const double hx = px + 0.0 * t, hy = py + 0.0 * t, hz = pz + 1.0 * t;
+  const double ax = hx - 4.0, ay = hy - 3.0, az = hz - 10.0;
+  const double ka = 1.0 / std::sqrt((ax * ax + ay * ay) + az * az);
+  const double bx = 8.0 - hx, by = 0.0 - hy, bz = 7.0 - hz;
+  const double kb = 1.0 / std::sqrt((bx * bx + by * by) + bz * bz);
+  const double nl = ((ax * ka) * (bx * kb) + (ay * ka) * (by * kb)) + (az * ka) * (bz * kb);
+  const double c = std::trunc(nl * 255);
+  return {static_cast<std::uint8_t>(std::max(c, 30.0)), 0, 0};
+}
+
+// The plain loop: rows split evenly over the threads, like an OpenMP static `parallel for`.
+void render_seed_loop(tbb::task_arena& arena, Frame& frame) {
+  arena.execute([&] {
+    tbb::parallel_for(
+        0, frame.height(),
+        [&](int y) {
+          std::uint8_t* out = frame.pixel(0, y);
+          for (int x = 0; x < frame.width(); ++x, out += 3) {
+            const Rgb8 c = seed_colour(x, y, frame.width(), frame.height());
+            out[0] = c.r;
+            out[1] = c.g;
+            out[2] = c.b;
+          }
+        },
+        tbb::static_partitioner());
+  });
+}
+
+using TileFn = void (*)(const rtcli::Scene&, const rtcli::TileBounds&, Frame&);
+
+// The render phase of render_to_directory: one task per worker, tiles pulled in scan order.
+void render_tiles(tbb::task_arena& arena, int threads, const rtcli::Scene& scene,
+                  const rtcli::TileGrid& grid, Frame& frame, TileFn render) {
+  rtcli::TileScheduler scheduler(grid.count());
+  arena.execute([&] {
+    tbb::parallel_for(
+        0, threads,
+        [&](int) {
+          while (const auto tile = scheduler.next()) {
+            render(scene, grid.bounds(*tile), frame);
+            scheduler.complete(*tile);
+          }
+        },
+        tbb::simple_partitioner());
+  });
+}
+
+void report(benchmark::State& state, const std::string& label) {
+  state.counters["Mpix/s"] = benchmark::Counter(kWidth * double{kHeight} / 1e6,
+                                                benchmark::Counter::kIsIterationInvariantRate);
+  state.SetLabel(label);
+}
+
+void BM_SeedLoopBaseline(benchmark::State& state) {
+  const int threads = static_cast<int>(state.range(0));
+  tbb::task_arena arena(threads);
+  Frame frame(kWidth, kHeight);
+  render_seed_loop(arena, frame);  // first touch of the frame's pages, outside the timing
+  for (auto _ : state) render_seed_loop(arena, frame);
+  report(state, "scalar seed loop");
+}
+
+// Args: threads, tile width, tile height.
+void BM_RenderTile(benchmark::State& state, TileFn render, const char* label) {
+  const int threads = static_cast<int>(state.range(0));
+  const rtcli::TileGrid grid(kWidth, kHeight, static_cast<int>(state.range(1)),
+                             static_cast<int>(state.range(2)));
+  const rtcli::Scene scene = rtcli::seed_scene();
+  tbb::task_arena arena(threads);
+  Frame frame(kWidth, kHeight);
+  render_tiles(arena, threads, scene, grid, frame, render);
+  // The kernel must be what the baseline computes, or the comparison means nothing.
+  Frame expected(kWidth, kHeight);
+  render_seed_loop(arena, expected);
+  if (std::memcmp(frame.data(), expected.data(), Frame::bytes(kWidth, kHeight)) != 0) {
+    state.SkipWithError("frame differs from the seed loop's");
+    return;
+  }
+  for (auto _ : state) render_tiles(arena, threads, scene, grid, frame, render);
+  report(state, label);
+}
+
+void BM_SphereKernel(benchmark::State& state) {
+  BM_RenderTile(state, rtcli::render_tile,
+                ("sphere kernel " + rtcli::sphere_kernel_target()).c_str());
+}
+void BM_ScalarReference(benchmark::State& state) {
+  BM_RenderTile(state, rtcli::render_tile_reference, "shade_pixel reference");
+}
+
+// As the render command does it: a fresh frame each time, so its pages fault in the loop.
+void BM_SphereKernelFreshFrame(benchmark::State& state) {
+  const int threads = static_cast<int>(state.range(0));
+  const rtcli::TileGrid grid(kWidth, kHeight, static_cast<int>(state.range(1)),
+                             static_cast<int>(state.range(2)));
+  const rtcli::Scene scene = rtcli::seed_scene();
+  tbb::task_arena arena(threads);
+  for (auto _ : state) {
+    Frame frame(kWidth, kHeight);
+    render_tiles(arena, threads, scene, grid, frame, rtcli::render_tile);
+    benchmark::DoNotOptimize(frame.data());
+  }
+  report(state, "sphere kernel, frame allocated per render");
+}
+
+BENCHMARK(BM_SeedLoopBaseline)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScalarReference)
+    ->ArgNames({"threads", "tile_w", "tile_h"})
+    ->Args({1, 64, 64})
+    ->Args({2, 64, 64})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SphereKernel)
+    ->ArgNames({"threads", "tile_w", "tile_h"})
+    ->Args({1, 64, 64})
+    ->Args({2, 64, 64})
+    ->Args({1, 256, 16})
+    ->Args({2, 256, 16})
+    ->Args({2, 128, 32})
+    ->Args({2, 512, 8})
+    ->Args({2, 32, 32})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SphereKernelFreshFrame)
+    ->ArgNames({"threads", "tile_w", "tile_h"})
+    ->Args({2, 64, 64})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
