@@ -7,6 +7,8 @@
 #include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -82,9 +84,19 @@ void render_tiles(tbb::task_arena& arena, int threads, const rtcli::Scene& scene
   });
 }
 
-void report(benchmark::State& state, const std::string& label) {
+// CPU time of the whole process (every worker), to tell contention from slowness: on a busy
+// machine the wall time grows while the CPU time per frame does not.
+double process_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+void report(benchmark::State& state, const std::string& label, double cpu_ms) {
   state.counters["Mpix/s"] = benchmark::Counter(kWidth * double{kHeight} / 1e6,
                                                 benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["cpu_ms/frame"] =
+      benchmark::Counter(cpu_ms / static_cast<double>(state.iterations()));
   state.SetLabel(label);
 }
 
@@ -93,8 +105,9 @@ void BM_SeedLoopBaseline(benchmark::State& state) {
   tbb::task_arena arena(threads);
   Frame frame(kWidth, kHeight);
   render_seed_loop(arena, frame);  // first touch of the frame's pages, outside the timing
+  const double cpu_start = process_cpu_ms();
   for (auto _ : state) render_seed_loop(arena, frame);
-  report(state, "scalar seed loop");
+  report(state, "scalar seed loop", process_cpu_ms() - cpu_start);
 }
 
 // Args: threads, tile width, tile height.
@@ -113,8 +126,9 @@ void BM_RenderTile(benchmark::State& state, TileFn render, const char* label) {
     state.SkipWithError("frame differs from the seed loop's");
     return;
   }
+  const double cpu_start = process_cpu_ms();
   for (auto _ : state) render_tiles(arena, threads, scene, grid, frame, render);
-  report(state, label);
+  report(state, label, process_cpu_ms() - cpu_start);
 }
 
 void BM_SphereKernel(benchmark::State& state) {
@@ -132,12 +146,13 @@ void BM_SphereKernelFreshFrame(benchmark::State& state) {
                              static_cast<int>(state.range(2)));
   const rtcli::Scene scene = rtcli::seed_scene();
   tbb::task_arena arena(threads);
+  const double cpu_start = process_cpu_ms();
   for (auto _ : state) {
     Frame frame(kWidth, kHeight);
     render_tiles(arena, threads, scene, grid, frame, rtcli::render_tile);
     benchmark::DoNotOptimize(frame.data());
   }
-  report(state, "sphere kernel, frame allocated per render");
+  report(state, "sphere kernel, frame allocated per render", process_cpu_ms() - cpu_start);
 }
 
 BENCHMARK(BM_SeedLoopBaseline)
