@@ -13,6 +13,10 @@ void render_tile(const Scene& scene, const TileBounds& tile, Frame& frame) {
   render_tile_reference(scene, tile, frame);
 }
 
+std::string render_path(const Scene& scene) {
+  return sphere_kernel_accepts(scene) ? "sphere-simd/" + sphere_kernel_target() : "scalar";
+}
+
 void render_tile_reference(const Scene& scene, const TileBounds& tile, Frame& frame) {
   for (int y = tile.y0; y < tile.y1; ++y) {
     std::uint8_t* out = frame.pixel(tile.x0, y);

@@ -1,6 +1,8 @@
 // Rendering one tile into the frame: the loop the scheduler's workers run.
 #pragma once
 
+#include <string>
+
 #include "frame.h"
 #include "scene.h"
 #include "tiles.h"
@@ -10,6 +12,10 @@ namespace rtcli {
 // Writes every pixel of `tile` into `frame`: with the SIMD sphere kernel when it covers the
 // scene (one sphere), else with the scalar reference. Both give the same pixels.
 void render_tile(const Scene& scene, const TileBounds& tile, Frame& frame);
+
+// Which path render_tile takes for this scene, for reports: "sphere-simd/AVX3" (the SIMD
+// kernel and the instruction set it runs on here) or "scalar".
+std::string render_path(const Scene& scene);
 
 // The scalar reference loop over shade_pixel, for tests and benchmarks to compare against.
 void render_tile_reference(const Scene& scene, const TileBounds& tile, Frame& frame);

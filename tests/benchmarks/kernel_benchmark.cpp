@@ -3,6 +3,8 @@
 // run so their ratio is measured under the same load. Not part of ctest.
 //   build/rtcli_kernel_benchmark --benchmark_repetitions=9 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+#include <hwy/highway.h>
+#include <hwy/targets.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
@@ -155,6 +157,14 @@ void BM_SphereKernelFreshFrame(benchmark::State& state) {
   report(state, "sphere kernel, frame allocated per render", process_cpu_ms() - cpu_start);
 }
 
+// One instruction set, forced, at 1 thread: what each dispatch target is worth.
+void BM_SphereKernelTarget(benchmark::State& state, std::int64_t target) {
+  hwy::SetSupportedTargetsForTest(target);
+  BM_RenderTile(state, rtcli::render_tile,
+                ("sphere kernel " + rtcli::sphere_kernel_target()).c_str());
+  hwy::SetSupportedTargetsForTest(0);
+}
+
 BENCHMARK(BM_SeedLoopBaseline)
     ->ArgName("threads")
     ->Arg(1)
@@ -163,27 +173,42 @@ BENCHMARK(BM_SeedLoopBaseline)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ScalarReference)
     ->ArgNames({"threads", "tile_w", "tile_h"})
-    ->Args({1, 64, 64})
-    ->Args({2, 64, 64})
+    ->Args({1, 256, 16})
+    ->Args({2, 256, 16})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SphereKernel)
     ->ArgNames({"threads", "tile_w", "tile_h"})
-    ->Args({1, 64, 64})
-    ->Args({2, 64, 64})
     ->Args({1, 256, 16})
     ->Args({2, 256, 16})
+    ->Args({1, 64, 64})
+    ->Args({2, 64, 64})
+    ->Args({2, 32, 32})
     ->Args({2, 128, 32})
     ->Args({2, 512, 8})
-    ->Args({2, 32, 32})
+    ->Args({2, 4000, 1})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SphereKernelFreshFrame)
     ->ArgNames({"threads", "tile_w", "tile_h"})
-    ->Args({2, 64, 64})
+    ->Args({2, 256, 16})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  for (const std::int64_t target : hwy::SupportedAndGeneratedTargets())
+    benchmark::RegisterBenchmark(
+        (std::string("BM_SphereKernelTarget/") + hwy::TargetName(target)).c_str(),
+        BM_SphereKernelTarget, target)
+        ->ArgNames({"threads", "tile_w", "tile_h"})
+        ->Args({1, 256, 16})
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
