@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <hwy/highway.h>
 #include <hwy/targets.h>
+#include <oneapi/tbb/parallel_for.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -261,6 +263,20 @@ TEST(SphereKernel, AcceptsOneModerateSphereOnly) {
   Scene nan = seed_scene();
   nan.ambient = std::numeric_limits<double>::quiet_NaN();
   EXPECT_FALSE(sphere_kernel_accepts(nan));
+}
+
+// Workers share nothing but the frame: tiles rendered concurrently, in any order and of any
+// shape (each worker with its own tables), give the serial reference's pixels.
+TEST(SphereKernel, ConcurrentTilesOfAnyShapeEqualReference) {
+  const Scene scene = seed_scene();
+  const auto expected = render(scene, 1001, 333, 1001, 333, render_tile_reference);
+  for (const auto& [tw, th] : {std::pair{256, 16}, {64, 64}, {1001, 1}, {7, 5}}) {
+    Frame frame(1001, 333);
+    const TileGrid grid(1001, 333, tw, th);
+    tbb::parallel_for(0, grid.count(), [&](int i) { render_tile(scene, grid.bounds(i), frame); });
+    EXPECT_TRUE(std::equal(expected.begin(), expected.end(), frame.data()))
+        << "tiles " << tw << "x" << th;
+  }
 }
 
 // render_tile picks the kernel or the reference; either way the pixels are the reference's.
