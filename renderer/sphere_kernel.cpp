@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "background_fill.h"
 #include "shade.h"
 #include "sphere_kernel.h"
 #include "sphere_kernel_setup.h"
@@ -112,26 +113,6 @@ HWY_INLINE V ExactColour(D d, const SphereKernelInputs& in, const HitPoints& p) 
 HWY_INLINE V ShadeLanes(D d, const SphereKernelInputs& in, V px, V py, V e, hn::Mask<D>& hit) {
   return ExactColour(d, in, IntersectLanes(d, in, px, py, e, hit));
 }
-
-// The background colour repeated, copied over runs of pixels that miss the sphere.
-class BackgroundFill {
- public:
-  explicit BackgroundFill(Rgb8 c) {
-    for (int i = 0; i < kPixels; ++i) {
-      pattern_[3 * i] = c.r;
-      pattern_[3 * i + 1] = c.g;
-      pattern_[3 * i + 2] = c.b;
-    }
-  }
-  void operator()(std::uint8_t* out, int pixels) const {
-    for (; pixels > 0; pixels -= kPixels, out += 3 * kPixels)
-      std::memcpy(out, pattern_, 3 * static_cast<std::size_t>(std::min(pixels, kPixels)));
-  }
-
- private:
-  static constexpr int kPixels = 64;
-  std::uint8_t pattern_[3 * kPixels];
-};
 
 // Writes `lanes` packed colours (r + 256*g + 65536*b) as RGB bytes. `room` says whether the
 // byte after the last pixel belongs to a pixel of this tile row that is written later, so

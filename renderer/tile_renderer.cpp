@@ -1,5 +1,6 @@
 #include "tile_renderer.h"
 
+#include "background_filter.h"
 #include "shade.h"
 #include "sphere_kernel.h"
 
@@ -10,11 +11,17 @@ void render_tile(const Scene& scene, const TileBounds& tile, Frame& frame) {
     render_tile_sphere_kernel(scene, tile, frame);
     return;
   }
+  if (background_filter_accepts(scene)) {
+    render_tile_background_filter(scene, tile, frame);
+    return;
+  }
   render_tile_reference(scene, tile, frame);
 }
 
 std::string render_path(const Scene& scene) {
-  return sphere_kernel_accepts(scene) ? "sphere-simd/" + sphere_kernel_target() : "scalar";
+  if (sphere_kernel_accepts(scene)) return "sphere-simd/" + sphere_kernel_target();
+  if (background_filter_accepts(scene)) return "background-simd/" + sphere_kernel_target();
+  return "scalar";
 }
 
 void render_tile_reference(const Scene& scene, const TileBounds& tile, Frame& frame) {

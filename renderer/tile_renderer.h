@@ -10,11 +10,12 @@
 namespace rtcli {
 
 // Writes every pixel of `tile` into `frame`: with the SIMD sphere kernel when it covers the
-// scene (one sphere), else with the scalar reference. Both give the same pixels.
+// scene (one sphere), else with the SIMD background filter and shade_pixel for the rest (up
+// to 16 spheres), else with the scalar reference. All give the same pixels.
 void render_tile(const Scene& scene, const TileBounds& tile, Frame& frame);
 
 // Which path render_tile takes for this scene, for reports: "sphere-simd/AVX3" (the SIMD
-// kernel and the instruction set it runs on here) or "scalar".
+// kernel and the instruction set it runs on here), "background-simd/AVX3" or "scalar".
 std::string render_path(const Scene& scene);
 
 // The scalar reference loop over shade_pixel, for tests and benchmarks to compare against.

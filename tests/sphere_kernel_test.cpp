@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "render_compare.h"
 #include "shade.h"
 #include "test_support.h"
 #include "tile_renderer.h"
@@ -23,32 +24,6 @@
 
 namespace rtcli {
 namespace {
-
-using RenderFn = void (*)(const Scene&, const TileBounds&, Frame&);
-
-std::vector<std::uint8_t> render(const Scene& scene, int width, int height, int tile_w, int tile_h,
-                                 RenderFn fn) {
-  Frame frame(width, height);
-  const TileGrid grid(width, height, tile_w, tile_h);
-  for (int i = 0; i < grid.count(); ++i) fn(scene, grid.bounds(i), frame);
-  return {frame.data(), frame.data() + Frame::bytes(width, height)};
-}
-
-// Empty when equal, else where the first difference is.
-std::string first_difference(const Scene& scene, int width, int height, int tile_w, int tile_h) {
-  const auto fast = render(scene, width, height, tile_w, tile_h, render_tile_sphere_kernel);
-  const auto slow = render(scene, width, height, tile_w, tile_h, render_tile_reference);
-  for (std::size_t i = 0; i < fast.size(); ++i) {
-    if (fast[i] != slow[i]) {
-      const std::size_t pixel = i / 3;
-      return "pixel (" + std::to_string(pixel % static_cast<std::size_t>(width)) + ", " +
-             std::to_string(pixel / static_cast<std::size_t>(width)) + ") channel " +
-             std::to_string(i % 3) + ": kernel " + std::to_string(fast[i]) + ", reference " +
-             std::to_string(slow[i]);
-    }
-  }
-  return "";
-}
 
 Scene random_scene(std::mt19937_64& rng) {
   auto uniform = [&](double lo, double hi) {
@@ -78,23 +53,6 @@ Scene random_scene(std::mt19937_64& rng) {
   return scene;
 }
 
-// Runs `body` once per instruction set this processor supports, with dispatch forced to it.
-template <class Body>
-void for_each_target(Body body) {
-  const std::vector<std::int64_t> targets = hwy::SupportedAndGeneratedTargets();
-  ASSERT_FALSE(targets.empty());
-#if HWY_ARCH_X86 && !defined(HWY_COMPILE_ONLY_EMU128)
-  ASSERT_GE(targets.size(), 2u) << "expected SSSE3 or better besides the baseline";
-#endif
-  for (const std::int64_t target : targets) {
-    hwy::SetSupportedTargetsForTest(target);
-    SCOPED_TRACE(hwy::TargetName(target));
-    ASSERT_EQ(sphere_kernel_target(), hwy::TargetName(target));
-    body();
-  }
-  hwy::SetSupportedTargetsForTest(0);
-}
-
 TEST(SphereKernel, SeedSceneEqualsReferenceAtSeveralSizesAndTiles) {
   const Scene scene = seed_scene();
   ASSERT_TRUE(sphere_kernel_accepts(scene));
@@ -106,7 +64,7 @@ TEST(SphereKernel, SeedSceneEqualsReferenceAtSeveralSizesAndTiles) {
   for_each_target([&] {
     for (const Case& c : cases) {
       SCOPED_TRACE(std::to_string(c.w) + "x" + std::to_string(c.h));
-      EXPECT_EQ(first_difference(scene, c.w, c.h, c.tw, c.th), "");
+      EXPECT_EQ(first_difference(render_tile_sphere_kernel, scene, c.w, c.h, c.tw, c.th), "");
     }
   });
 }
@@ -131,9 +89,10 @@ TEST(SphereKernel, RandomScenesEqualReference) {
       const int height = 1 + static_cast<int>(rng() % 50);
       SCOPED_TRACE("scene " + std::to_string(i) + " at " + std::to_string(width) + "x" +
                    std::to_string(height));
-      ASSERT_EQ(first_difference(scene, width, height, 1 + static_cast<int>(rng() % 40),
-                                 1 + static_cast<int>(rng() % 40)),
-                "");
+      ASSERT_EQ(
+          first_difference(render_tile_sphere_kernel, scene, width, height,
+                           1 + static_cast<int>(rng() % 40), 1 + static_cast<int>(rng() % 40)),
+          "");
     }
   });
 }
@@ -183,8 +142,8 @@ TEST(SphereKernel, EdgeScenesEqualReference) {
     for (std::size_t i = 0; i < scenes.size(); ++i) {
       SCOPED_TRACE("edge scene " + std::to_string(i));
       ASSERT_TRUE(sphere_kernel_accepts(scenes[i]));
-      EXPECT_EQ(first_difference(scenes[i], 64, 48, 16, 16), "");
-      EXPECT_EQ(first_difference(scenes[i], 801, 3, 801, 1), "");
+      EXPECT_EQ(first_difference(render_tile_sphere_kernel, scenes[i], 64, 48, 16, 16), "");
+      EXPECT_EQ(first_difference(render_tile_sphere_kernel, scenes[i], 801, 3, 801, 1), "");
     }
   });
 }
@@ -216,7 +175,7 @@ TEST(SphereKernel, LightsOnTheNormalEqualReferenceWhereRoundingDecides) {
       saw_254 += expected == 254;
       saw_255 += expected == 255;
       SCOPED_TRACE("scene " + std::to_string(i));
-      ASSERT_EQ(first_difference(scene, kWidth, kHeight, 8, 8), "");
+      ASSERT_EQ(first_difference(render_tile_sphere_kernel, scene, kWidth, kHeight, 8, 8), "");
     }
   });
   // Both outcomes occur, so the comparison above is sensitive to a single rounding.
@@ -284,7 +243,7 @@ TEST(SphereKernel, RenderTileEqualsReferenceWithAndWithoutTheKernel) {
   Scene two = seed_scene();
   two.spheres.push_back({.centre = {2.0, 2.0, 8.0}, .radius = 1.0, .colour = {0, 200, 50}});
   EXPECT_EQ(render_path(seed_scene()), "sphere-simd/" + sphere_kernel_target());
-  EXPECT_EQ(render_path(two), "scalar");
+  EXPECT_EQ(render_path(two), "background-simd/" + sphere_kernel_target());
   for (const Scene& scene : {seed_scene(), two}) {
     EXPECT_EQ(render(scene, 97, 61, 16, 16, render_tile),
               render(scene, 97, 61, 16, 16, render_tile_reference));

@@ -157,6 +157,41 @@ void BM_SphereKernelFreshFrame(benchmark::State& state) {
   report(state, "sphere kernel, frame allocated per render", process_cpu_ms() - cpu_start);
 }
 
+// Five spheres, two lights, shadows: the background filter with shade_pixel for the hits,
+// against shade_pixel everywhere.
+rtcli::Scene five_spheres() {
+  rtcli::Scene scene = rtcli::seed_scene();
+  scene.spheres.push_back({.centre = {1.5, 1.5, 9.0}, .radius = 0.8, .colour = {0, 200, 60}});
+  scene.spheres.push_back({.centre = {6.5, 1.2, 11.0}, .radius = 1.0, .colour = {30, 60, 255}});
+  scene.spheres.push_back({.centre = {6.8, 4.8, 8.0}, .radius = 0.7, .colour = {250, 200, 0}});
+  scene.spheres.push_back({.centre = {1.2, 4.9, 12.0}, .radius = 0.9, .colour = {200, 0, 200}});
+  scene.lights.push_back({.position = {0.0, 6.0, 2.0}, .intensity = 0.5});
+  return scene;
+}
+
+void BM_FiveSpheres(benchmark::State& state, TileFn render, const char* label) {
+  const int threads = static_cast<int>(state.range(0));
+  const rtcli::TileGrid grid(kWidth, kHeight, 256, 16);
+  const rtcli::Scene scene = five_spheres();
+  tbb::task_arena arena(threads);
+  Frame frame(kWidth, kHeight);
+  render_tiles(arena, threads, scene, grid, frame, render);
+  const double cpu_start = process_cpu_ms();
+  for (auto _ : state) render_tiles(arena, threads, scene, grid, frame, render);
+  report(state, label, process_cpu_ms() - cpu_start);
+}
+BENCHMARK_CAPTURE(BM_FiveSpheres, background_filter, rtcli::render_tile,
+                  "background filter + shade_pixel")
+    ->ArgName("threads")
+    ->Arg(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FiveSpheres, reference, rtcli::render_tile_reference, "shade_pixel")
+    ->ArgName("threads")
+    ->Arg(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 // One instruction set, forced, at 1 thread: what each dispatch target is worth.
 void BM_SphereKernelTarget(benchmark::State& state, std::int64_t target) {
   hwy::SetSupportedTargetsForTest(target);
