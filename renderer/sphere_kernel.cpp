@@ -146,27 +146,42 @@ void RenderTile(const SphereKernelInputs& in, const AxisTable& columns, const Ax
   const V radius_squared = hn::Set(d, in.radius_squared);
   const V background = hn::Set(d, in.background_packed);
   const BackgroundFill fill_background(in.scene->background);
-  HWY_ALIGN std::int32_t packed[kMaxLanes];
+  HWY_ALIGN std::int32_t packed[2 * kMaxLanes];
+  constexpr int kLanes = static_cast<int>(hn::MaxLanes(D()));
 
   for (int y = tile.y0; y < tile.y1; ++y) {
     const double py = rows.coordinate[static_cast<std::size_t>(y)];
     const V dy_squared = hn::Set(d, rows.offset_squared[static_cast<std::size_t>(y)]);
-    std::uint8_t* row = frame.pixel(0, y);
-    int background_from = tile.x0;  // start of the pending run of background pixels
-    for (int x = tile.x0; x < tile.x1; x += n) {
-      const int lanes = std::min(n, tile.x1 - x);
-      // The hit test: e = sp*sp - (d.d - r*r), d.d = (dx*dx + dy*dy) + dz*dz.
+    // The hit test: e = sp*sp - (d.d - r*r), d.d = (dx*dx + dy*dy) + dz*dz.
+    const auto bracket = [&](int x) {
       const V dd =
           hn::Add(hn::Add(hn::LoadU(d, columns.offset_squared.data() + x), dy_squared), dz_squared);
-      const V e = hn::Sub(dz_squared, hn::Sub(dd, radius_squared));
-      auto hit = hn::And(hn::Not(hn::Lt(e, zero)), hn::FirstN(d, static_cast<std::size_t>(lanes)));
-      if (hn::AllFalse(d, hit)) continue;
+      return hn::Sub(dz_squared, hn::Sub(dd, radius_squared));
+    };
+    std::uint8_t* row = frame.pixel(0, y);
+    int background_from = tile.x0;  // start of the pending run of background pixels
+    // Two vectors a step: their shading chains (square root, then division, then the next
+    // square root) are long, and two independent ones keep the units busy.
+    for (int x = tile.x0; x < tile.x1; x += 2 * n) {
+      const int lanes0 = std::min(n, tile.x1 - x);
+      const int lanes1 = std::clamp(tile.x1 - x - n, 0, n);
+      const V e0 = bracket(x);
+      const V e1 = bracket(x + n);  // the tables are padded for this load
+      auto hit0 =
+          hn::And(hn::Not(hn::Lt(e0, zero)), hn::FirstN(d, static_cast<std::size_t>(lanes0)));
+      auto hit1 =
+          hn::And(hn::Not(hn::Lt(e1, zero)), hn::FirstN(d, static_cast<std::size_t>(lanes1)));
+      if (hn::AllFalse(d, hn::Or(hit0, hit1))) continue;
       fill_background(row + 3 * background_from, x - background_from);
-      const V colour =
-          ShadeLanes(d, in, hn::LoadU(d, columns.coordinate.data() + x), hn::Set(d, py), e, hit);
-      hn::Store(hn::DemoteTo(di, hn::IfThenElse(hit, colour, background)), di, packed);
-      WritePixels<static_cast<int>(hn::MaxLanes(D()))>(packed, lanes, x + lanes < tile.x1,
-                                                       row + 3 * x);
+      const V pyv = hn::Set(d, py);
+      const V colour0 =
+          ShadeLanes(d, in, hn::LoadU(d, columns.coordinate.data() + x), pyv, e0, hit0);
+      const V colour1 =
+          ShadeLanes(d, in, hn::LoadU(d, columns.coordinate.data() + x + n), pyv, e1, hit1);
+      hn::Store(hn::DemoteTo(di, hn::IfThenElse(hit0, colour0, background)), di, packed);
+      hn::Store(hn::DemoteTo(di, hn::IfThenElse(hit1, colour1, background)), di, packed + n);
+      const int lanes = lanes0 + lanes1;
+      WritePixels<2 * kLanes>(packed, lanes, x + lanes < tile.x1, row + 3 * x);
       background_from = x + lanes;
     }
     fill_background(row + 3 * background_from, tile.x1 - background_from);
@@ -215,7 +230,8 @@ void render_tile_sphere_kernel(const Scene& scene, const TileBounds& tile, Frame
   thread_local AxisTable columns;
   thread_local AxisTable rows;
   const Vec3 centre = scene.spheres.front().centre;
-  const int padding = static_cast<int>(HWY_MAX_BYTES / sizeof(double));  // whole-vector loads
+  // Room for RenderTile's loads of two whole vectors from the last column on.
+  const int padding = static_cast<int>(2 * HWY_MAX_BYTES / sizeof(double));
   columns.update(AxisTable::Axis::kX, frame.width(), scene.window, centre.x, padding);
   rows.update(AxisTable::Axis::kY, frame.height(), scene.window, centre.y, 0);
   HWY_DYNAMIC_DISPATCH(RenderTile)(sphere_kernel_inputs(scene), columns, rows, tile, frame);
