@@ -104,6 +104,13 @@ TEST(SphereKernel, EdgeScenesEqualReference) {
   zeros.window = {.x = -0.0, .y = -0.0, .width = 8.0, .height = 6.0, .z = -0.0};
   zeros.spheres[0].centre = {0.0, 0.0, 0.0};
   scenes.push_back(zeros);
+  // A mirrored window (negative extents) at -0: column and row 0 sit at -0, where
+  // x + 0*t would be +0 (shortcut 3); centre and light on the zero planes too.
+  Scene mirrored = seed_scene();
+  mirrored.window = {.x = -0.0, .y = -0.0, .width = -8.0, .height = -6.0, .z = 0.0};
+  mirrored.spheres[0].centre = {0.0, 0.0, 1.0};
+  mirrored.lights[0].position = {0.0, 0.0, -3.0};
+  scenes.push_back(mirrored);
   // The screen inside the sphere: only the far root is ahead.
   Scene inside = seed_scene();
   inside.spheres[0].centre.z = 0.5;
