@@ -15,8 +15,8 @@ namespace rtcli {
 struct RenderSettings {
   int width = 800;         // pixels
   int height = 600;        // pixels
-  int tile_width = 64;     // pixels
-  int tile_height = 64;    // pixels
+  int tile_width = 256;    // pixels
+  int tile_height = 16;    // pixels
   int threads = 0;         // worker threads; 0: one per logical core
   std::size_t step = 200;  // pixels per step, for plain-number checkpoints
   std::vector<CheckpointSpec> checkpoints = default_checkpoints();
