@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <new>
 
+#include "bench_command.h"
 #include "errors.h"
 #include "render_command.h"
 
@@ -18,9 +19,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   rtcli::cli::RenderFlags render_flags;
   CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
+  rtcli::cli::BenchFlags bench_flags;
+  CLI::App* bench = rtcli::cli::add_bench_command(app, bench_flags);
   try {
     app.parse(argc, argv);
     if (render->parsed()) return rtcli::cli::run_render(render_flags);
+    if (bench->parsed()) return rtcli::cli::run_bench(bench_flags);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -1,13 +1,50 @@
-// Whole-file writes that never leave a partial file under the final name.
+// Files that appear whole under their final name or not at all.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace rtcli {
 
-// Writes to a temporary file in the same folder, then renames it over `path`. On any
-// failure the temporary is removed and RunError names the path and the reason.
+// A file written piece by piece into a hidden temporary beside `path`, then renamed over
+// `path` by commit(). If it is destroyed uncommitted (an error, a cancelled run), the
+// temporary is removed, so no partial file ever carries the final name. Failures throw
+// RunError naming the final path and the reason.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::filesystem::path path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view bytes);
+
+  // Appends `length` bytes that `source` holds from `offset` on (already written there),
+  // copied by the kernel where the file system can, without passing through this process.
+  void append_copy(const AtomicFile& source, std::uint64_t offset, std::uint64_t length);
+
+  // Bytes written so far.
+  std::uint64_t size() const { return flushed_ + buffer_.size(); }
+
+  // Makes the file readable as a plain create would, closes it and renames it into place.
+  void commit();
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  void flush();
+  [[noreturn]] void fail(const std::string& what, int error);
+
+  std::filesystem::path path_;
+  std::string temp_;
+  int fd_ = -1;
+  std::uint64_t flushed_ = 0;  // bytes in the file, not counting buffer_
+  std::string buffer_;         // small writes gathered into fewer system calls
+};
+
+// Writes `bytes` to `path` atomically, as one AtomicFile.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace rtcli

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "frame_memory.h"
+
 namespace rtcli {
 
 // The first `visible_pixels` in scan order are shown; every other pixel reads as black.
@@ -19,9 +21,7 @@ class Frame {
  public:
   // Uninitialised: every pixel is written by exactly one tile before anyone reads it.
   Frame(int width, int height)
-      : width_(width),
-        height_(height),
-        rgb_(std::make_unique_for_overwrite<std::uint8_t[]>(bytes(width, height))) {}
+      : width_(width), height_(height), rgb_(allocate_frame_memory(bytes(width, height))) {}
 
   static std::size_t bytes(int width, int height) {
     return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3;
@@ -43,7 +43,7 @@ class Frame {
  private:
   int width_;
   int height_;
-  std::unique_ptr<std::uint8_t[]> rgb_;
+  FrameMemory rgb_;
 };
 
 }  // namespace rtcli

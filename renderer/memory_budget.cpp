@@ -5,14 +5,21 @@
 #include <fstream>
 #include <string>
 
+#include "checkpoint_writer.h"
 #include "errors.h"
 #include "frame.h"
 
 namespace rtcli {
 
+namespace {
+// Resident memory of a 1x1 render: code, libraries, thread stacks, TBB's pools. Measured
+// about 6 MB (README, "Performance: writing frames"); this leaves room for more threads.
+constexpr std::size_t kProgramBytes = 16 * 1024 * 1024;
+}  // namespace
+
 std::size_t render_peak_bytes(int width, int height) {
-  // The frame, a masked copy for a partial checkpoint, and the encoder's filtered rows.
-  return 3 * Frame::bytes(width, height) + static_cast<std::size_t>(height);
+  // The frame, the PNG writer's bounded buffers, and the program itself.
+  return Frame::bytes(width, height) + frame_writer_peak_bytes(width, height) + kProgramBytes;
 }
 
 std::size_t available_memory_bytes() {

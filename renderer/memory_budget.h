@@ -5,7 +5,7 @@
 
 namespace rtcli {
 
-// Bytes a render of this size holds at its peak: the frame plus the PNG encoder's buffers.
+// Bytes a render of this size holds at its peak: the frame, the PNG writer's buffers, the program.
 std::size_t render_peak_bytes(int width, int height);
 
 // Memory the kernel says can be allocated now (MemAvailable), or physical memory if unknown.

@@ -5,18 +5,19 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <time.h>
+
 #include <chrono>
 #include <exception>
 #include <limits>
 #include <optional>
 #include <thread>
 
-#include "atomic_file.h"
 #include "bvh.h"
+#include "checkpoint_writer.h"
 #include "errors.h"
 #include "frame.h"
 #include "memory_budget.h"
-#include "png_writer.h"
 #include "tile_renderer.h"
 #include "tile_scheduler.h"
 #include "tiles.h"
@@ -28,6 +29,13 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// CPU time the calling thread has used; a thread blocked on a condition variable uses none.
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 void prepare_output_folder(const std::filesystem::path& out) {
@@ -81,14 +89,8 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   std::exception_ptr write_error;
   std::thread writer([&] {
     try {
-      std::vector<Checkpoint> outputs = checkpoints;
-      outputs.push_back({"final", frame.pixels()});
-      for (const Checkpoint& c : outputs) {
-        if (!scheduler.wait_for_prefix(grid.tiles_covering_prefix(c.pixels))) return;
-        const std::filesystem::path path = settings.out / (c.name + ".png");
-        write_file_atomically(path, encode_png(frame.prefix(c.pixels)));
-        summary.files.push_back(path);
-      }
+      write_frames_as_rendered(frame, grid, scheduler, settings.out, checkpoints, summary.files);
+      summary.write_cpu_seconds = thread_cpu_seconds();
     } catch (...) {
       write_error = std::current_exception();
       scheduler.cancel();

@@ -15,8 +15,8 @@ namespace rtcli {
 struct RenderSettings {
   int width = 800;         // pixels
   int height = 600;        // pixels
-  int tile_width = 64;     // pixels
-  int tile_height = 64;    // pixels
+  int tile_width = 256;    // pixels
+  int tile_height = 16;    // pixels
   int threads = 0;         // worker threads; 0: one per logical core
   std::size_t step = 200;  // pixels per step, for plain-number checkpoints
   std::vector<CheckpointSpec> checkpoints = default_checkpoints();
@@ -33,8 +33,9 @@ struct RenderProgress {
 struct RenderSummary {
   int tiles = 0;
   int threads = 0;
-  double render_seconds = 0;  // first tile handed out to last tile finished
-  double total_seconds = 0;   // including the last file written
+  double render_seconds = 0;     // first tile handed out to last tile finished
+  double total_seconds = 0;      // including the last file written
+  double write_cpu_seconds = 0;  // CPU time of the writer thread: encoding and writing files
   std::vector<std::filesystem::path> files;
 };
 

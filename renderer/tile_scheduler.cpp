@@ -1,5 +1,8 @@
 #include "tile_scheduler.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace rtcli {
 
 TileScheduler::TileScheduler(int tile_count)
@@ -13,21 +16,27 @@ std::optional<int> TileScheduler::next() {
 }
 
 void TileScheduler::complete(int tile) {
-  bool grew = false;
+  bool wake = false;
   {
     std::lock_guard lock(mutex_);
     done_[static_cast<std::size_t>(tile)] = true;
-    while (prefix_ < tile_count_ && done_[static_cast<std::size_t>(prefix_)]) {
-      ++prefix_;
-      grew = true;
+    while (prefix_ < tile_count_ && done_[static_cast<std::size_t>(prefix_)]) ++prefix_;
+    // Wake waiters only when one of them can proceed: a wake-up per tile costs the workers
+    // a context switch each on a busy machine.
+    if (prefix_ >= wake_at_) {
+      wake_at_ = std::numeric_limits<int>::max();
+      wake = true;
     }
   }
-  if (grew) prefix_grew_.notify_all();
+  if (wake) prefix_grew_.notify_all();
 }
 
 bool TileScheduler::wait_for_prefix(int tiles) {
   std::unique_lock lock(mutex_);
-  prefix_grew_.wait(lock, [&] { return prefix_ >= tiles || cancelled(); });
+  while (prefix_ < tiles && !cancelled()) {
+    wake_at_ = std::min(wake_at_, tiles);  // each waiter re-registers after any wake-up
+    prefix_grew_.wait(lock);
+  }
   return prefix_ >= tiles;
 }
 

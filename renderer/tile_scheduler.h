@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -38,6 +39,7 @@ class TileScheduler {
   std::condition_variable prefix_grew_;
   std::vector<bool> done_;  // guarded by mutex_
   int prefix_ = 0;          // guarded by mutex_: tiles [0, prefix_) are all done
+  int wake_at_ = std::numeric_limits<int>::max();  // guarded by mutex_: smallest awaited prefix
 };
 
 }  // namespace rtcli

@@ -1,0 +1,130 @@
+#include "bench_command.h"
+
+#include <cstdio>
+#include <set>
+
+#include "atomic_file.h"
+#include "bench_report.h"
+#include "bench_table.h"
+#include "bvh.h"
+#include "chrome_trace.h"
+#include "dimensions.h"
+#include "errors.h"
+#include "flag_values.h"
+#include "latency_map.h"
+#include "output_paths.h"
+#include "scene_loader.h"
+
+namespace rtcli::cli {
+
+CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
+  CLI::App* cmd = app.add_subcommand(
+      "bench", "Time renders per thread count and every pixel's latency; write a JSON report");
+  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE");
+  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE");
+  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG");
+  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")->capture_default_str();
+  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")->capture_default_str();
+  cmd->add_option("--threads", f.threads,
+                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)");
+  cmd->add_option("--repetitions", f.repetitions, "Timed renders per thread count")
+      ->capture_default_str();
+  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")->capture_default_str();
+  cmd->add_option("--latency-runs", f.latency_runs,
+                  "Instrumented passes, each after a plain one; the report's latencies are the "
+                  "last one's")
+      ->capture_default_str();
+  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+  cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
+  return cmd;
+}
+
+namespace {
+std::vector<int> parse_thread_list(const std::string& text) {
+  std::vector<int> threads;
+  std::set<int> seen;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item = text.substr(start, comma - start);
+    const int t = static_cast<int>(parse_count(item, "--threads", 1, 1024));
+    if (!seen.insert(t).second)
+      throw UsageError("--threads: '" + item + "' appears twice in '" + text + "'");
+    threads.push_back(t);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return threads;
+}
+
+BenchSettings settings_from(const BenchFlags& f) {
+  BenchSettings s;
+  const Dimensions size = parse_dimensions(f.size, "--size");
+  const Dimensions tile = parse_dimensions(f.tile, "--tile");
+  s.width = size.width;
+  s.height = size.height;
+  s.tile_width = tile.width;
+  s.tile_height = tile.height;
+  if (!f.threads.empty()) s.threads = parse_thread_list(f.threads);
+  s.repetitions = static_cast<int>(parse_count(f.repetitions, "--repetitions", 1, 100000));
+  s.warmup = static_cast<int>(parse_count(f.warmup, "--warmup", 0, 1000));
+  s.latency_runs = static_cast<int>(parse_count(f.latency_runs, "--latency-runs", 1, 1000));
+  s.keep_pixel_latencies = !f.latency_map.empty();
+  return s;
+}
+
+// Every output is checked, and checked to be distinct, before any work or file is touched.
+void check_outputs(const BenchFlags& f) {
+  std::set<std::filesystem::path> seen;
+  for (const auto& [flag, path] : {std::pair{"--json", &f.json}, std::pair{"--trace", &f.trace},
+                                   std::pair{"--latency-map", &f.latency_map}}) {
+    if (path->empty()) continue;
+    check_output_file(*path, flag);
+    const std::filesystem::path normal = std::filesystem::absolute(*path).lexically_normal();
+    if (!seen.insert(normal).second)
+      throw UsageError(std::string(flag) + " '" + *path + "' is also another output's file");
+  }
+  if (!f.latency_map.empty() && std::filesystem::path(f.latency_map).extension() != ".png")
+    throw UsageError("--latency-map '" + f.latency_map + "': the map is a PNG, name it *.png");
+}
+
+void write_output(const std::string& path, std::string_view bytes) {
+  create_parent_folder(path);
+  write_file_atomically(path, bytes);
+}
+}  // namespace
+
+int run_bench(const BenchFlags& f) {
+  BenchSettings settings = settings_from(f);
+  validate(settings);
+  check_outputs(f);
+  if (!f.scene.empty()) {
+    // Many-sphere scenes get their hierarchy once, before any timed pass (bvh.h).
+    settings.scene = prepare_scene(load_scene_file(f.scene));
+    settings.scene_name = f.scene;
+  }
+
+  // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
+  // largest thread count.
+  std::vector<ThroughputRun> runs = run_throughput(settings);
+  const std::vector<int> threads = resolve_thread_list(settings);
+  const int latency_threads = *std::max_element(threads.begin(), threads.end());
+  LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
+  std::vector<float> pixel_ns = std::move(latency.pixel_ns);
+  BenchResults results =
+      make_bench_results(collect_bench_context(), settings, std::move(runs), std::move(latency));
+
+  if (!f.latency_map.empty()) {
+    const LatencyMapScale scale = default_latency_map_scale(results.latency.all);
+    write_output(f.latency_map,
+                 encode_latency_map_png(pixel_ns, settings.width, settings.height, scale));
+    results.latency_map = LatencyMapInfo{f.latency_map, scale};
+  }
+  if (!f.trace.empty())
+    write_output(f.trace, chrome_trace_json(results.latency.tiles, results.latency.threads));
+  if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
+  if (!f.quiet) std::fputs(format_bench_summary(results).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace rtcli::cli

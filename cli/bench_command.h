@@ -1,0 +1,29 @@
+// `rtcli bench`: flags in, the timed passes run, the report written and summarised.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace rtcli::cli {
+
+// The flags as typed; values are parsed and checked when the command runs.
+struct BenchFlags {
+  std::string json;                // --json FILE: the rtcli.bench/1 report (none if empty)
+  std::string trace;               // --trace FILE: Chrome trace of the instrumented pass
+  std::string latency_map;         // --latency-map FILE.png: per-pixel latency heat map
+  std::string size = "800x600";    // --size WxH
+  std::string tile = "64x64";      // --tile WxH
+  std::string threads;             // --threads LIST, e.g. 1,2 (empty: all cores)
+  std::string repetitions = "10";  // --repetitions N, timed renders per thread count
+  std::string warmup = "1";        // --warmup N, untimed renders first
+  std::string latency_runs = "3";  // --latency-runs N, instrumented passes (data: the last)
+  std::string scene;               // --scene FILE (empty: the seed scene)
+  bool quiet = false;              // --quiet: no summary on stdout
+};
+
+CLI::App* add_bench_command(CLI::App& app, BenchFlags& flags);
+
+// Returns the exit code; errors escape as UsageError or RunError.
+int run_bench(const BenchFlags& flags);
+
+}  // namespace rtcli::cli

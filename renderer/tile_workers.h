@@ -1,0 +1,51 @@
+// Running a fixed number of workers over a frame's tiles: the arena pattern every pass shares.
+#pragma once
+
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <cstddef>
+#include <optional>
+
+#include "tile_scheduler.h"
+
+namespace rtcli {
+
+// A task arena of exactly `threads` workers; more than the cores is allowed when asked for.
+class WorkerArena {
+ public:
+  explicit WorkerArena(int threads) : threads_(threads), arena_(threads) {
+    if (threads > tbb::info::default_concurrency())
+      allow_.emplace(tbb::global_control::max_allowed_parallelism,
+                     static_cast<std::size_t>(threads));
+  }
+
+  int threads() const { return threads_; }
+
+  // One task per worker, each pulling tiles in scan order from `scheduler` until none are
+  // left: work(tile_index, worker) with worker in [0, threads) (the arena slot).
+  template <class Work>
+  void run(TileScheduler& scheduler, Work&& work) {
+    arena_.execute([&] {
+      tbb::parallel_for(
+          0, threads_,
+          [&](int) {
+            const int worker = tbb::this_task_arena::current_thread_index();
+            while (const std::optional<int> tile = scheduler.next()) {
+              work(*tile, worker);
+              scheduler.complete(*tile);
+            }
+          },
+          tbb::simple_partitioner());
+    });
+  }
+
+ private:
+  int threads_;
+  std::optional<tbb::global_control> allow_;  // declared before the arena it enables
+  tbb::task_arena arena_;
+};
+
+}  // namespace rtcli

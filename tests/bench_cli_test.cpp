@@ -1,0 +1,135 @@
+// End-to-end: `rtcli bench` as a user runs it.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "bench_schema.h"
+#include "test_support.h"
+
+namespace rtcli::test {
+namespace {
+
+using nlohmann::json;
+
+json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return json::parse(text.str());
+}
+
+std::vector<std::string> small_bench(const std::filesystem::path& json_path) {
+  return {"bench",         "--size", "64x40",          "--tile", "16x16",  "--threads",       "1,2",
+          "--repetitions", "3",      "--latency-runs", "1",      "--json", json_path.string()};
+}
+
+TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
+  TempDir dir;
+  std::vector<std::string> args = small_bench(dir / "out/nested/report.json");
+  for (const std::string& a : {std::string("--trace"), (dir / "trace.json").string(),
+                               std::string("--latency-map"), (dir / "out/latency.png").string()})
+    args.push_back(a);
+  const CommandResult r = run_rtcli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  EXPECT_NE(r.out.find("p50"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("speedup"), std::string::npos) << r.out;
+
+  const json report = read_json(dir / "out/nested/report.json");
+  for (const auto& p : bench_schema_problems(report)) ADD_FAILURE() << p;
+  ASSERT_TRUE(report.contains("latency_map"));
+  EXPECT_EQ(report["latency_map"]["file"], (dir / "out/latency.png").string());
+
+  // One complete event per tile, on the thread the report says rendered it.
+  const json trace = read_json(dir / "trace.json");
+  int events = 0;
+  for (const auto& e : trace["traceEvents"]) {
+    if (e["ph"] != "X") continue;
+    const int tile = std::stoi(e["name"].get<std::string>().substr(5));
+    EXPECT_EQ(e["tid"], report["tiles"][static_cast<std::size_t>(tile)]["thread"]);
+    ++events;
+  }
+  EXPECT_EQ(events, 12);  // 4 x 3 tiles of 16x16 over 64x40
+  EXPECT_EQ(report["tiles"].size(), 12u);
+
+  const std::optional<Image> map = read_png(dir / "out/latency.png");
+  ASSERT_TRUE(map);
+  EXPECT_EQ(map->width, 64);
+  EXPECT_EQ(map->height, 40);
+  // No temporary files left behind by the atomic writes.
+  EXPECT_EQ(list_folder(dir / "out"), (std::vector<std::string>{"latency.png", "nested"}));
+}
+
+TEST(BenchCli, GoogleBenchmarkCompareReadsTwoReports) {
+  const std::filesystem::path compare = "/usr/share/benchmark/compare.py";
+  if (!std::filesystem::exists(compare))
+    GTEST_SKIP() << compare << " is absent (Debian package libbenchmark-tools): not checked";
+  TempDir dir;
+  ASSERT_EQ(run_rtcli(small_bench(dir / "a.json")).exit_code, 0);
+  ASSERT_EQ(run_rtcli(small_bench(dir / "b.json")).exit_code, 0);
+  const std::string command = "/usr/bin/python3 " + compare.string() + " benchmarks " +
+                              (dir / "a.json").string() + " " + (dir / "b.json").string() + " > " +
+                              (dir / "compare.txt").string() + " 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream in(dir / "compare.txt");
+  std::stringstream output;
+  output << in.rdbuf();
+  ASSERT_EQ(status, 0) << output.str();
+  EXPECT_NE(output.str().find("render/64x40/threads:2"), std::string::npos) << output.str();
+  EXPECT_NE(output.str().find("pixel_latency/hit"), std::string::npos) << output.str();
+}
+
+struct BadCall {
+  std::vector<std::string> args;
+  int exit_code;
+  std::string mentions;
+};
+
+TEST(BenchCli, BadInvocationsFailCleanlyWithoutWritingFiles) {
+  TempDir dir;
+  std::ofstream(dir / "a_file") << "x";
+  std::filesystem::create_directory(dir / "folder");
+  const std::string json_out = (dir / "r.json").string();
+  const std::vector<BadCall> calls = {
+      {{"--threads", "0"}, 2, "'0'"},
+      {{"--threads", "1,,2"}, 2, "--threads"},
+      {{"--threads", "2,2"}, 2, "twice"},
+      {{"--threads", "two"}, 2, "'two'"},
+      {{"--size", "0x5"}, 2, "'0x5'"},
+      {{"--tile", "8"}, 2, "'8'"},
+      {{"--repetitions", "0"}, 2, "--repetitions"},
+      {{"--warmup", "-1"}, 2, "--warmup"},
+      {{"--latency-map", (dir / "map.jpg").string()}, 2, "map.jpg"},
+      {{"--trace", (dir / "a_file/trace.json").string()}, 2, "a_file"},
+      {{"--trace", (dir / "folder").string()}, 2, "folder"},
+      {{"--trace", json_out}, 2, "r.json"},
+      {{"--scene", (dir / "missing.json").string()}, 1, "missing.json"},
+  };
+  for (const BadCall& call : calls) {
+    std::vector<std::string> args = {"bench", "--json", json_out};
+    args.insert(args.end(), call.args.begin(), call.args.end());
+    // Small and fast defaults, and a map in a folder not yet made, unless the call sets them.
+    const auto set = [&](const std::string& flag, const std::string& value) {
+      if (std::find(call.args.begin(), call.args.end(), flag) != call.args.end()) return;
+      args.push_back(flag);
+      args.push_back(value);
+    };
+    set("--size", "32x16");
+    set("--repetitions", "1");
+    set("--latency-map", (dir / "out/map.png").string());
+    const CommandResult r = run_rtcli(args);
+    std::string joined;
+    for (const auto& a : call.args) joined += a + " ";
+    EXPECT_EQ(r.exit_code, call.exit_code) << joined << r.err;
+    EXPECT_NE(r.err.find(call.mentions), std::string::npos) << joined << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << joined << r.err;
+    EXPECT_TRUE(r.out.empty()) << joined << r.out;
+    EXPECT_EQ(list_folder(dir.path()), (std::vector<std::string>{"a_file", "folder"})) << joined;
+  }
+}
+
+}  // namespace
+}  // namespace rtcli::test
