@@ -36,19 +36,6 @@ void render_frame(WorkerArena& arena, const TileGrid& grid, Work&& work) {
   arena.run(scheduler, [&](int tile, int worker) { work(tile, grid.bounds(tile), worker); });
 }
 
-// The scalar reference loop: what the instrumented pass does, minus the clocks.
-void plain_scalar_tile(const Scene& scene, const TileBounds& tile, Frame& frame) {
-  for (int y = tile.y0; y < tile.y1; ++y) {
-    std::uint8_t* out = frame.pixel(tile.x0, y);
-    for (int x = tile.x0; x < tile.x1; ++x, out += 3) {
-      const Rgb8 c = shade_pixel(scene, x, y, frame.width(), frame.height()).colour;
-      out[0] = c.r;
-      out[1] = c.g;
-      out[2] = c.b;
-    }
-  }
-}
-
 // Per-worker histograms, each on its own cache lines (the bucket arrays are separate heap
 // blocks), merged after the pass: nothing shared is written per pixel.
 struct alignas(64) WorkerHistograms {
@@ -145,7 +132,8 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
 
   const auto plain = [&] {
     render_frame(arena, grid, [&](int, const TileBounds& bounds, int) {
-      plain_scalar_tile(s.scene, bounds, frame);
+      // The scalar reference loop: what the instrumented pass does, minus the clocks.
+      render_tile_reference(s.scene, bounds, frame);
     });
   };
 

@@ -160,6 +160,14 @@ def gbench_entries(name, wall_ms, cpu_ms):
     return rows
 
 
+def latency_entries(classes):
+    """One Google Benchmark row per latency class with samples: the raw mean in ns."""
+    return [{"name": f"pixel_latency/{name}", "run_name": f"pixel_latency/{name}",
+             "run_type": "iteration", "repetitions": 1, "repetition_index": 0, "threads": 1,
+             "iterations": c["count"], "real_time": c["mean_ns"], "cpu_time": c["mean_ns"],
+             "time_unit": "ns"} for name, c in classes.items() if c["count"]]
+
+
 def measure(width, height, repetitions):
     """Run every pass and return (report, final frame)."""
     pixels = width * height
@@ -201,7 +209,9 @@ def measure(width, height, repetitions):
         "tiles": [{"index": 0, "x": 0, "y": 0, "width": width, "height": height, "pixels": pixels,
                    "thread": 0, "start_us": 0, "duration_us": timed_wall_ms * 1e3}],
         "thread_balance": [{"thread": 0, "tiles": 1, "pixels": pixels, "busy_ms": timed_wall_ms}],
-        "benchmarks": gbench_entries("render/threads:1", wall_ms, cpu_ms),
+        # Named as rtcli bench names its entries, so compare.py pairs the two implementations.
+        "benchmarks": gbench_entries(f"render/{width}x{height}/threads:1", wall_ms, cpu_ms)
+        + latency_entries(classes),
     }
     return report, frame
 

@@ -86,7 +86,8 @@ TEST(RenderCli, CheckpointsHoldTheFinalPrefixAndBlackElsewhere) {
 
 TEST(RenderCli, SummaryLineAndNoProgressWhenStderrIsNotATerminal) {
   TempDir dir;
-  const CommandResult run = run_rtcli({"render", "--size", "80x60", "--out", dir.path().string()});
+  const CommandResult run =
+      run_rtcli({"render", "--size", "80x60", "--tile", "64x64", "--out", dir.path().string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.err, "");
   EXPECT_NE(run.out.find("rendered 80x60 in 2 tiles on"), std::string::npos) << run.out;

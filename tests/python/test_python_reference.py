@@ -102,7 +102,9 @@ class ReportTest(unittest.TestCase):
         self.assertEqual(entry["median_ms"], sorted(entry["wall_ms"])[1])
         self.assertAlmostEqual(entry["mpix_per_s"], 80 * 60 / (entry["median_ms"] * 1e3))
         names = [b["name"] for b in self.report["benchmarks"]]
-        self.assertEqual(names, ["render/threads:1"] * 3 + ["render/threads:1_" + a for a in ("mean", "median", "stddev")])
+        render = "render/80x60/threads:1"
+        self.assertEqual(names, [render] * 3 + [render + "_" + a for a in ("mean", "median", "stddev")]
+                         + ["pixel_latency/" + c for c in ("all", "hit", "background")])
 
     def test_latency_pass_is_timed(self):
         latency = self.report["latency"]
