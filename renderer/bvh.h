@@ -15,8 +15,9 @@
 
 namespace rtcli {
 
-// From this many spheres on, prepare_scene() attaches a hierarchy. Below it the brute-force
-// loops are as fast or faster (README, "Performance: many spheres").
+// From this many spheres on, prepare_scene() attaches a hierarchy: measured, up to 16 spheres
+// brute force is about as fast, from 20 on the hierarchy wins (README, "Performance: many
+// spheres").
 inline constexpr std::size_t kBvhMinSpheres = 20;
 
 class SphereBvh {
