@@ -13,6 +13,7 @@
 #include "atomic_file.h"
 #include "errors.h"
 #include "frame.h"
+#include "interrupt.h"
 #include "memory_budget.h"
 #include "png_writer.h"
 #include "tile_renderer.h"
@@ -67,6 +68,8 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   const TileGrid grid(settings.width, settings.height, settings.tile_width,
                       settings.tile_height);
   TileScheduler scheduler(grid.count());
+  // SIGINT/SIGTERM: workers stop taking tiles, the writer stops waiting; see interrupt.h.
+  const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
   RenderSummary summary;
   summary.tiles = grid.count();
   summary.threads = resolve_threads(settings.threads);
@@ -80,6 +83,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
       outputs.push_back({"final", frame.pixels()});
       for (const Checkpoint& c : outputs) {
         if (!scheduler.wait_for_prefix(grid.tiles_covering_prefix(c.pixels))) return;
+        if (scheduler.cancelled()) return;  // no new encode once the run is stopping
         const std::filesystem::path path = settings.out / (c.name + ".png");
         write_file_atomically(path, encode_png(frame.prefix(c.pixels)));
         summary.files.push_back(path);
@@ -113,6 +117,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   summary.render_seconds = seconds_since(start);
   writer.join();
   if (write_error) std::rethrow_exception(write_error);
+  interrupt::throw_if_requested();
   summary.total_seconds = seconds_since(start);
   return summary;
 }

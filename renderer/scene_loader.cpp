@@ -22,8 +22,30 @@ struct Context {
   }
 };
 
+// Appends `value` as compact JSON, stopping once `out` holds `limit` characters. Each nesting
+// level adds a character, so the recursion is as shallow as the limit however deep the value
+// is (json::dump recursed to the bottom: a deeply nested file overflowed the stack).
+void append_prefix(const json& value, std::string& out, std::size_t limit) {
+  if (out.size() >= limit) return;
+  if (!value.is_structured()) {
+    out += value.dump();
+    return;
+  }
+  out += value.is_array() ? '[' : '{';
+  bool first = true;
+  for (const auto& [key, item] : value.items()) {
+    if (out.size() >= limit) return;
+    if (!first) out += ',';
+    first = false;
+    if (value.is_object()) out += json(key).dump() + ':';
+    append_prefix(item, out, limit);
+  }
+  out += value.is_array() ? ']' : '}';
+}
+
 std::string describe(const json& value) {
-  std::string text = value.dump();
+  std::string text;
+  append_prefix(value, text, 41);
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
 }
@@ -140,11 +162,18 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
   try {
     doc = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
+    // nlohmann's message repeats the position; keep only the reason after "column N: ".
     std::string why = e.what();
-    // nlohmann's message repeats the position; keep only the reason after "error: ".
-    if (const auto cut = why.rfind(": "); cut != std::string::npos) why = why.substr(cut + 2);
+    if (const auto column = why.find(", column "); column != std::string::npos)
+      if (const auto cut = why.find(": ", column); cut != std::string::npos)
+        why = why.substr(cut + 2);
     throw RunError(std::string(source) + ": not valid JSON at " + position(json_text, e.byte) +
                    ": " + why);
+  } catch (const json::exception& e) {
+    // A number too large for a double (1e999) is the one such error; nlohmann gives no position.
+    std::string why = e.what();
+    if (const auto cut = why.find("] "); cut != std::string::npos) why = why.substr(cut + 2);
+    throw RunError(std::string(source) + ": not valid JSON: " + why);
   }
   only_keys(ctx, doc, "scene",
             {"description", "background", "ambient", "window", "spheres", "lights"});
