@@ -12,6 +12,7 @@
 
 #include "atomic_file.h"
 #include "errors.h"
+#include "fork_join_fence.h"
 #include "frame.h"
 #include "interrupt.h"
 #include "memory_budget.h"
@@ -100,20 +101,25 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
     allow.emplace(tbb::global_control::max_allowed_parallelism,
                   static_cast<std::size_t>(summary.threads));
   tbb::task_arena arena(summary.threads);
+  ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+  fence.fork();
   arena.execute([&] {
     // One task per worker, each pulling tiles in scan order until none are left.
     tbb::parallel_for(
         0, summary.threads,
         [&](int) {
+          fence.enter();
           while (const std::optional<int> tile = scheduler.next()) {
             const TileBounds bounds = grid.bounds(*tile);
             render_tile(settings.scene, bounds, frame);
             if (progress) progress->pixels_done.fetch_add(bounds.pixels());
             scheduler.complete(*tile);
           }
+          fence.leave();
         },
         tbb::simple_partitioner());
   });
+  fence.join();
   summary.render_seconds = seconds_since(start);
   writer.join();
   if (write_error) std::rethrow_exception(write_error);
