@@ -124,6 +124,9 @@ Light light(const Context& ctx, const json& value, const std::string& where) {
   l.position = vec3(ctx, required(ctx, value, "position", where), where + ".position");
   l.intensity = number_or(ctx, value, "intensity", where, 1.0);
   if (l.intensity < 0) ctx.fail(where + ".intensity", "must not be negative");
+  // Far above any useful value; a larger one could overflow the summed intensity to infinity,
+  // and infinity times a zero colour channel is NaN, which no pixel value can hold.
+  if (l.intensity > 1e6) ctx.fail(where + ".intensity", "must be at most 1e6");
   return l;
 }
 

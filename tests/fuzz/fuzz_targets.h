@@ -8,7 +8,8 @@
 
 namespace rtcli::fuzz {
 
-// Scene JSON loader: parse_scene on the whole input.
+// Scene JSON loader: parse_scene on the whole input, then shading an 8x6 frame of any scene
+// that loads.
 void scene(std::string_view input);
 
 // --size and --tile: parse_dimensions on the whole input.
