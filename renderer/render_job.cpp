@@ -62,6 +62,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   validate(settings);
   const std::vector<Checkpoint> checkpoints =
       resolve_checkpoints(settings.checkpoints, settings.width, settings.height, settings.step);
+  interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
   prepare_output_folder(settings.out);
 
   const Clock::time_point start = Clock::now();
