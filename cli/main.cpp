@@ -5,6 +5,7 @@
 
 #include "bench_command.h"
 #include "errors.h"
+#include "interrupt.h"
 #include "render_command.h"
 
 namespace {
@@ -15,6 +16,7 @@ int fail(const char* what, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
   CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
   app.require_subcommand(1);
   rtcli::cli::RenderFlags render_flags;
@@ -23,14 +25,26 @@ int main(int argc, char** argv) {
   CLI::App* bench = rtcli::cli::add_bench_command(app, bench_flags);
   try {
     app.parse(argc, argv);
-    if (render->parsed()) return rtcli::cli::run_render(render_flags);
-    if (bench->parsed()) return rtcli::cli::run_bench(bench_flags);
+    if (render->parsed()) {
+      const int code = rtcli::cli::run_render(render_flags);
+      rtcli::interrupt::throw_if_requested();  // a signal after the last file still counts
+      return code;
+    }
+    if (bench->parsed()) {
+      const int code = rtcli::cli::run_bench(bench_flags);
+      rtcli::interrupt::throw_if_requested();
+      return code;
+    }
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return fail(e.what(), 2);
+  } catch (const rtcli::interrupt::Interrupted& e) {
+    std::fprintf(stderr, "rtcli: %s: stopped early; every file already written is complete\n",
+                 e.what());
+    return 128 + e.signal_number;
   } catch (const rtcli::UsageError& e) {
     return fail(e.what(), 2);
   } catch (const rtcli::RunError& e) {

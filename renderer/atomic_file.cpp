@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "errors.h"
+#include "interrupt.h"
+#include "temp_files.h"
 
 namespace rtcli {
 
@@ -76,13 +78,17 @@ AtomicFile::AtomicFile(std::filesystem::path path) : path_(std::move(path)) {
   temp_ = (path_.parent_path() / hidden_name).string();
   fd_ = ::mkstemp(temp_.data());
   if (fd_ < 0) fail("creating a temporary file", errno);
+  // Known to the registry until renamed or removed, so an exit on a second signal removes it.
+  temp_files::add(temp_);
   buffer_.reserve(kBufferBytes);
 }
 
 AtomicFile::~AtomicFile() {
-  if (fd_ < 0) return;
-  ::close(fd_);
-  ::unlink(temp_.c_str());
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(temp_.c_str());
+  }
+  temp_files::remove(temp_);
 }
 
 void AtomicFile::write(std::string_view bytes) {
@@ -124,6 +130,8 @@ void AtomicFile::flush() {
 void AtomicFile::commit() {
   flush();
   ::fchmod(fd_, readable_mode());
+  // On disk before it has its final name, so a crash cannot leave an empty file under that name.
+  if (::fsync(fd_) != 0) fail("syncing", errno);
   const int fd = fd_;
   fd_ = -1;  // closed below whatever happens; the temporary is removed by hand on failure
   if (::close(fd) != 0) {
@@ -131,6 +139,9 @@ void AtomicFile::commit() {
     ::unlink(temp_.c_str());
     fail("closing", error);
   }
+  // A run being interrupted publishes nothing new.
+  if (interrupt::requested() != 0) ::unlink(temp_.c_str());
+  interrupt::throw_if_requested();
   if (::rename(temp_.c_str(), path_.c_str()) != 0) {
     const int error = errno;
     ::unlink(temp_.c_str());

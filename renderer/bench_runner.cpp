@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "frame.h"
+#include "interrupt.h"
 #include "memory_budget.h"
 #include "shade.h"
 #include "statistics.h"
@@ -34,6 +35,7 @@ template <class Work>
 void render_frame(WorkerArena& arena, const TileGrid& grid, Work&& work) {
   TileScheduler scheduler(grid.count());
   arena.run(scheduler, [&](int tile, int worker) { work(tile, grid.bounds(tile), worker); });
+  interrupt::throw_if_requested();  // a signal ends the bench before any file is written
 }
 
 // Per-worker histograms, each on its own cache lines (the bucket arrays are separate heap

@@ -1,25 +1,23 @@
 #include "render_job.h"
 
-#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/info.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/task_arena.h>
 
 #include <time.h>
 
 #include <chrono>
 #include <exception>
 #include <limits>
-#include <optional>
 #include <thread>
 
 #include "bvh.h"
 #include "checkpoint_writer.h"
 #include "errors.h"
 #include "frame.h"
+#include "interrupt.h"
 #include "memory_budget.h"
 #include "tile_renderer.h"
 #include "tile_scheduler.h"
+#include "tile_workers.h"
 #include "tiles.h"
 
 namespace rtcli {
@@ -74,16 +72,23 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   validate(settings);
   const std::vector<Checkpoint> checkpoints =
       resolve_checkpoints(settings.checkpoints, settings.width, settings.height, settings.step);
+  interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
   prepare_output_folder(settings.out);
 
   const Clock::time_point start = Clock::now();
   Frame frame(settings.width, settings.height);
   const TileGrid grid(settings.width, settings.height, settings.tile_width, settings.tile_height);
   TileScheduler scheduler(grid.count());
+  // SIGINT/SIGTERM: workers stop taking tiles, the writer stops waiting; see interrupt.h.
+  const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
   RenderSummary summary;
   summary.tiles = grid.count();
   summary.threads = resolve_threads(settings.threads);
   if (progress) progress->pixels_total = frame.pixels();
+
+  WorkerArena arena(summary.threads);
+  // Many-sphere scenes get their hierarchy here, built by the render's threads, timed with it.
+  const Scene scene = arena.execute([&] { return prepare_scene(settings.scene); });
 
   // The writer encodes each checkpoint as soon as its prefix is done, off the workers' threads.
   std::exception_ptr write_error;
@@ -96,32 +101,26 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
       scheduler.cancel();
     }
   });
+  // Should the workers throw, the writer is released and joined before the frame goes away.
+  struct WriterGuard {
+    TileScheduler& scheduler;
+    std::thread& writer;
+    ~WriterGuard() {
+      if (!writer.joinable()) return;
+      scheduler.cancel();
+      writer.join();
+    }
+  } writer_guard{scheduler, writer};
 
-  // More workers than cores is allowed when asked for: lift TBB's default cap.
-  std::optional<tbb::global_control> allow;
-  if (summary.threads > tbb::info::default_concurrency())
-    allow.emplace(tbb::global_control::max_allowed_parallelism,
-                  static_cast<std::size_t>(summary.threads));
-  tbb::task_arena arena(summary.threads);
-  arena.execute([&] {
-    // Many-sphere scenes get their hierarchy here, built by the render's threads, timed with it.
-    const Scene scene = prepare_scene(settings.scene);
-    // One task per worker, each pulling tiles in scan order until none are left.
-    tbb::parallel_for(
-        0, summary.threads,
-        [&](int) {
-          while (const std::optional<int> tile = scheduler.next()) {
-            const TileBounds bounds = grid.bounds(*tile);
-            render_tile(scene, bounds, frame);
-            if (progress) progress->pixels_done.fetch_add(bounds.pixels());
-            scheduler.complete(*tile);
-          }
-        },
-        tbb::simple_partitioner());
+  arena.run(scheduler, [&](int tile, int) {
+    const TileBounds bounds = grid.bounds(tile);
+    render_tile(scene, bounds, frame);
+    if (progress) progress->pixels_done.fetch_add(bounds.pixels());
   });
   summary.render_seconds = seconds_since(start);
   writer.join();
   if (write_error) std::rethrow_exception(write_error);
+  interrupt::throw_if_requested();
   summary.total_seconds = seconds_since(start);
   return summary;
 }

@@ -22,8 +22,30 @@ struct Context {
   }
 };
 
+// Appends `value` as compact JSON, stopping once `out` holds `limit` characters. Each nesting
+// level adds a character, so the recursion is as shallow as the limit however deep the value
+// is (json::dump recursed to the bottom: a deeply nested file overflowed the stack).
+void append_prefix(const json& value, std::string& out, std::size_t limit) {
+  if (out.size() >= limit) return;
+  if (!value.is_structured()) {
+    out += value.dump();
+    return;
+  }
+  out += value.is_array() ? '[' : '{';
+  bool first = true;
+  for (const auto& [key, item] : value.items()) {
+    if (out.size() >= limit) return;
+    if (!first) out += ',';
+    first = false;
+    if (value.is_object()) out += json(key).dump() + ':';
+    append_prefix(item, out, limit);
+  }
+  out += value.is_array() ? ']' : '}';
+}
+
 std::string describe(const json& value) {
-  std::string text = value.dump();
+  std::string text;
+  append_prefix(value, text, 41);
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
 }
@@ -104,6 +126,9 @@ Light light(const Context& ctx, const json& value, const std::string& where) {
   l.position = vec3(ctx, required(ctx, value, "position", where), where + ".position");
   l.intensity = number_or(ctx, value, "intensity", where, 1.0);
   if (l.intensity < 0) ctx.fail(where + ".intensity", "must not be negative");
+  // Far above any useful value; a larger one could overflow the summed intensity to infinity,
+  // and infinity times a zero colour channel is NaN, which no pixel value can hold.
+  if (l.intensity > 1e6) ctx.fail(where + ".intensity", "must be at most 1e6");
   return l;
 }
 
@@ -153,6 +178,11 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
     std::string why = e.what();
     if (const auto at = why.find("parsing "); at != std::string::npos) why = why.substr(at + 8);
     throw RunError(std::string(source) + ": number " + why + " is not finite (beyond double)");
+  } catch (const json::exception& e) {
+    // Any other nlohmann error: keep its reason, drop its "[json.exception...]" tag.
+    std::string why = e.what();
+    if (const auto cut = why.find("] "); cut != std::string::npos) why = why.substr(cut + 2);
+    throw RunError(std::string(source) + ": not valid JSON: " + why);
   }
   only_keys(ctx, doc, "scene",
             {"description", "background", "ambient", "window", "spheres", "lights"});

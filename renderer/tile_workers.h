@@ -8,7 +8,10 @@
 
 #include <cstddef>
 #include <optional>
+#include <utility>
 
+#include "fork_join_fence.h"
+#include "interrupt.h"
 #include "tile_scheduler.h"
 
 namespace rtcli {
@@ -24,22 +27,36 @@ class WorkerArena {
 
   int threads() const { return threads_; }
 
+  // Runs f inside the arena, so that TBB work it starts uses these workers.
+  template <class F>
+  auto execute(F&& f) {
+    return arena_.execute(std::forward<F>(f));
+  }
+
   // One task per worker, each pulling tiles in scan order from `scheduler` until none are
-  // left: work(tile_index, worker) with worker in [0, threads) (the arena slot).
+  // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
+  // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
+  // interrupt::requested() afterwards.
   template <class Work>
   void run(TileScheduler& scheduler, Work&& work) {
+    const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
+    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+    fence.fork();
     arena_.execute([&] {
       tbb::parallel_for(
           0, threads_,
           [&](int) {
+            fence.enter();
             const int worker = tbb::this_task_arena::current_thread_index();
             while (const std::optional<int> tile = scheduler.next()) {
               work(*tile, worker);
               scheduler.complete(*tile);
             }
+            fence.leave();
           },
           tbb::simple_partitioner());
     });
+    fence.join();
   }
 
  private:

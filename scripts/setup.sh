@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes a Debian 12 machine from a fresh clone to rendered frames or a passing test suite.
 #   scripts/setup.sh render   install what is missing, build Release, render frames/
-#   scripts/setup.sh test     install what is missing, build Release, run every test
+#   scripts/setup.sh test     install what is missing, build Release, run every test, then the
+#                             sanitizer and fuzz stages of scripts/sanitize.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,4 +40,9 @@ if [ "$mode" = render ]; then
   build/rtcli render --out frames
 else
   ctest --test-dir build --output-on-failure -j "$(nproc)"
+  # Then the sanitizer and fuzz stages (about 15 minutes on 2 cores); RTCLI_SKIP_SANITIZERS=1
+  # leaves them out of a quick local run. CI always runs them.
+  if [ "${RTCLI_SKIP_SANITIZERS:-0}" != 1 ] || [ "${CI:-}" = true ]; then
+    scripts/sanitize.sh all
+  fi
 fi

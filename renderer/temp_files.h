@@ -1,0 +1,18 @@
+// The temporary files a process is writing right now, so that an abrupt exit can remove them.
+#pragma once
+
+#include <string>
+
+namespace rtcli::temp_files {
+
+// Records a temporary file just created. Paths are unique (mkstemp), so removing one that was
+// meanwhile renamed into place is harmless: the name no longer exists.
+void add(const std::string& path);
+
+// Forgets a temporary file once it was renamed into place or removed.
+void remove(const std::string& path);
+
+// Unlinks every recorded file; for the exit path of a second signal.
+void unlink_all();
+
+}  // namespace rtcli::temp_files

@@ -1,0 +1,50 @@
+// A running rtcli that a test can signal, limit, and wait for: the interruption and fault
+// tests need more control than run_rtcli() gives.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace rtcli::test {
+
+struct ChildLimits {
+  // RLIMIT_FSIZE in bytes. SIGXFSZ is ignored in the child, so a write past the limit fails
+  // with EFBIG instead of killing it: an injected write failure with no hook in the product.
+  std::optional<std::size_t> max_file_bytes;
+};
+
+class RtcliProcess {
+ public:
+  // Starts build/rtcli (the build's own, so sanitizer builds test sanitized binaries).
+  explicit RtcliProcess(const std::vector<std::string>& args, const ChildLimits& limits = {});
+  ~RtcliProcess();  // kills and reaps a child still running
+  RtcliProcess(const RtcliProcess&) = delete;
+  RtcliProcess& operator=(const RtcliProcess&) = delete;
+
+  void send(int signal_number) const;
+
+  // Reads both streams to the end and reaps the child. Exit code, or 128 + signal if killed.
+  CommandResult wait();
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  int err_fd_ = -1;
+};
+
+// Polls `condition` every millisecond until it holds or `timeout` passes; true if it held.
+bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
+
+// Names in `folder` that start with '.', such as the writer's temporary files.
+std::vector<std::string> hidden_files(const std::filesystem::path& folder);
+
+}  // namespace rtcli::test
