@@ -152,3 +152,25 @@ TEST(InterruptParallelDeathTest, RenderToDirectoryThrowsInterrupted) {
 
 }  // namespace
 }  // namespace rtcli::test
+
+namespace rtcli::test {
+namespace {
+
+// rtcli bench writes its files only after all its work: a signal leaves none of them.
+TEST(InterruptEndToEnd, BenchStopsAndWritesNoReport) {
+  const TempDir dir;
+  RtcliProcess rtcli({"bench", "--size", "4000x3000", "--scene", kSlowScene, "--repetitions", "50",
+                      "--quiet", "--json", (dir / "report.json").string(), "--trace",
+                      (dir / "trace.json").string()});
+  std::this_thread::sleep_for(milliseconds(500));
+  const Stopped stopped = signal_and_wait(rtcli, SIGINT);
+  EXPECT_EQ(stopped.result.exit_code, 130) << stopped.result.err;
+  EXPECT_NE(stopped.result.err.find("interrupted by SIGINT"), std::string::npos)
+      << stopped.result.err;
+  EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
+  std::printf("[ measured ] bench exit %lld ms after SIGINT\n",
+              static_cast<long long>(stopped.after_signal.count()));
+}
+
+}  // namespace
+}  // namespace rtcli::test
