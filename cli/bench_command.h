@@ -12,7 +12,7 @@ struct BenchFlags {
   std::string trace;               // --trace FILE: Chrome trace of the instrumented pass
   std::string latency_map;         // --latency-map FILE.png: per-pixel latency heat map
   std::string size = "800x600";    // --size WxH
-  std::string tile = "256x16";     // --tile WxH, as render
+  std::string tile = "4096x16";    // --tile WxH, as render
   std::string threads;             // --threads LIST, e.g. 1,2 (empty: all cores)
   std::string repetitions = "10";  // --repetitions N, timed renders per thread count
   std::string warmup = "1";        // --warmup N, untimed renders first

@@ -10,7 +10,7 @@ namespace rtcli::cli {
 struct RenderFlags {
   std::string out;                               // --out DIR
   std::string size = "800x600";                  // --size WxH
-  std::string tile = "256x16";                   // --tile WxH
+  std::string tile = "4096x16";                  // --tile WxH
   std::string threads;                           // --threads N (empty: all cores)
   std::string checkpoints = "0,1000,2000,3000";  // --checkpoints LIST
   std::string step = "200";                      // --step N, pixels per step

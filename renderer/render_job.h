@@ -15,7 +15,7 @@ namespace rtcli {
 struct RenderSettings {
   int width = 800;         // pixels
   int height = 600;        // pixels
-  int tile_width = 256;    // pixels
+  int tile_width = 4096;   // pixels; wider than most frames: full-row strips, see README
   int tile_height = 16;    // pixels
   int threads = 0;         // worker threads; 0: one per logical core
   std::size_t step = 200;  // pixels per step, for plain-number checkpoints
