@@ -214,6 +214,8 @@ BENCHMARK(BM_ScalarReference)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SphereKernel)
     ->ArgNames({"threads", "tile_w", "tile_h"})
+    ->Args({1, 4096, 16})
+    ->Args({2, 4096, 16})
     ->Args({1, 256, 16})
     ->Args({2, 256, 16})
     ->Args({1, 64, 64})
