@@ -4,6 +4,7 @@
 #include <set>
 
 #include "atomic_file.h"
+#include "bench_end_to_end.h"
 #include "bench_report.h"
 #include "bench_table.h"
 #include "bvh.h"
@@ -33,6 +34,10 @@ CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
   cmd->add_option("--latency-runs", f.latency_runs,
                   "Instrumented passes, each after a plain one; the report's latencies are the "
                   "last one's")
+      ->capture_default_str();
+  cmd->add_option("--end-to-end-runs", f.end_to_end_runs,
+                  "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
+                  "and all, into a temporary folder (0: none)")
       ->capture_default_str();
   cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
   cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
@@ -69,6 +74,8 @@ BenchSettings settings_from(const BenchFlags& f) {
   s.repetitions = static_cast<int>(parse_count(f.repetitions, "--repetitions", 1, 100000));
   s.warmup = static_cast<int>(parse_count(f.warmup, "--warmup", 0, 1000));
   s.latency_runs = static_cast<int>(parse_count(f.latency_runs, "--latency-runs", 1, 1000));
+  s.end_to_end_runs =
+      static_cast<int>(parse_count(f.end_to_end_runs, "--end-to-end-runs", 0, 1000));
   s.keep_pixel_latencies = !f.latency_map.empty();
   return s;
 }
@@ -113,6 +120,10 @@ int run_bench(const BenchFlags& f) {
   std::vector<float> pixel_ns = std::move(latency.pixel_ns);
   BenchResults results =
       make_bench_results(collect_bench_context(), settings, std::move(runs), std::move(latency));
+  // Last: what a user of rtcli render waits for, PNG encoding and files included.
+  if (settings.end_to_end_runs > 0)
+    results.end_to_end =
+        run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
 
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(results.latency.all);

@@ -212,6 +212,13 @@ json to_json(const BenchResults& r) {
       {"thread_balance", std::move(balance)},
       {"warnings", r.warnings},
       {"benchmarks", google_benchmark_entries(r)}};
+  if (r.end_to_end)
+    report["end_to_end"] = {{"checkpoints", r.end_to_end->checkpoints},
+                            {"threads", r.end_to_end->threads},
+                            {"wall_ms", r.end_to_end->wall_ms},
+                            {"median_wall_ms", median(r.end_to_end->wall_ms)},
+                            {"render_ms", r.end_to_end->render_ms},
+                            {"median_render_ms", median(r.end_to_end->render_ms)}};
   if (r.latency_map)
     report["latency_map"] = {{"file", r.latency_map->file},
                              {"scale", r.latency_map->scale.description()},

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bench_context.h"
+#include "bench_end_to_end.h"
 #include "bench_runner.h"
 #include "latency_map.h"
 #include "statistics.h"
@@ -36,7 +37,8 @@ struct BenchResults {
   LatencyPass latency;
   std::optional<double> render_tile_median_ms;  // throughput median at latency.threads
   std::optional<LatencyMapInfo> latency_map;
-  std::vector<std::string> warnings;  // outliers, slow first runs, clock cost vs latency
+  std::optional<EndToEndRuns> end_to_end;  // with --end-to-end-runs above 0
+  std::vector<std::string> warnings;       // outliers, slow first runs, clock cost vs latency
 };
 
 // Summaries, speedups (bootstrap CI over repetitions) and warnings from the raw runs.

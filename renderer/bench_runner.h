@@ -15,12 +15,13 @@ namespace rtcli {
 struct BenchSettings {
   int width = 800;           // pixels
   int height = 600;          // pixels
-  int tile_width = 64;       // pixels
-  int tile_height = 64;      // pixels
+  int tile_width = 4096;     // pixels, as rtcli render
+  int tile_height = 16;      // pixels
   std::vector<int> threads;  // thread counts to time, each >= 1; empty: all logical cores
   int repetitions = 10;      // timed renders per thread count
   int warmup = 1;            // untimed renders before them
   int latency_runs = 3;      // instrumented passes, each after a plain one (data: the last)
+  int end_to_end_runs = 5;   // whole renders with checkpoints and files (0: none)
   Scene scene = seed_scene();
   std::string scene_name = "seed";    // "seed" or the scene file's path, for the report
   bool keep_pixel_latencies = false;  // fill LatencyPass::pixel_ns (for the latency map)

@@ -68,6 +68,14 @@ std::string format_bench_summary(const BenchResults& r) {
   if (const auto cpu = instrumented_cpu_ratio(l))
     append(out, "; in CPU time %.2fx the plain scalar loop", *cpu);
   out += "\n";
+  if (r.end_to_end) {
+    const EndToEndRuns& e = *r.end_to_end;
+    append(out,
+           "end to end, as rtcli render --checkpoints %s (%d threads, frame to last file "
+           "written): %.1f ms median wall, of which %.1f ms rendering (%zu runs)\n",
+           e.checkpoints.c_str(), e.threads, median(e.wall_ms), median(e.render_ms),
+           e.wall_ms.size());
+  }
   if (r.latency_map)
     append(out, "latency map %s: %s\n", r.latency_map->file.c_str(),
            r.latency_map->scale.description().c_str());

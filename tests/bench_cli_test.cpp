@@ -61,6 +61,25 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   EXPECT_EQ(map->height, 40);
   // No temporary files left behind by the atomic writes.
   EXPECT_EQ(list_folder(dir / "out"), (std::vector<std::string>{"latency.png", "nested"}));
+
+  // The default five end-to-end renders, each timed whole and its rendering within it.
+  ASSERT_TRUE(report.contains("end_to_end"));
+  const json& e2e = report["end_to_end"];
+  EXPECT_EQ(e2e["checkpoints"], "25%,50%,75%");
+  EXPECT_EQ(e2e["threads"], 2);
+  ASSERT_EQ(e2e["wall_ms"].size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i)
+    EXPECT_GE(e2e["wall_ms"][i].get<double>(), e2e["render_ms"][i].get<double>());
+  EXPECT_NE(r.out.find("end to end"), std::string::npos) << r.out;
+}
+
+TEST(BenchCli, EndToEndRunsCanBeLeftOut) {
+  TempDir dir;
+  std::vector<std::string> args = small_bench(dir / "r.json");
+  args.insert(args.end(), {"--end-to-end-runs", "0", "--quiet"});
+  const CommandResult r = run_rtcli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(read_json(dir / "r.json").contains("end_to_end"));
 }
 
 TEST(BenchCli, GoogleBenchmarkCompareReadsTwoReports) {
@@ -102,6 +121,7 @@ TEST(BenchCli, BadInvocationsFailCleanlyWithoutWritingFiles) {
       {{"--tile", "8"}, 2, "'8'"},
       {{"--repetitions", "0"}, 2, "--repetitions"},
       {{"--warmup", "-1"}, 2, "--warmup"},
+      {{"--end-to-end-runs", "x"}, 2, "--end-to-end-runs: invalid value 'x'"},
       {{"--latency-map", (dir / "map.jpg").string()}, 2, "map.jpg"},
       {{"--trace", (dir / "a_file/trace.json").string()}, 2, "a_file"},
       {{"--trace", (dir / "folder").string()}, 2, "folder"},
