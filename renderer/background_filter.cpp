@@ -111,8 +111,7 @@ void render_tile_background_filter(const Scene& scene, const TileBounds& tile, F
   // Screen coordinates only: the squared offsets are per sphere and computed in the loop.
   thread_local AxisTable columns;
   thread_local AxisTable rows;
-  const int padding = static_cast<int>(HWY_MAX_BYTES / sizeof(double));  // whole-vector loads
-  columns.update(AxisTable::Axis::kX, frame.width(), scene.window, 0.0, padding);
+  columns.update(AxisTable::Axis::kX, frame.width(), scene.window, 0.0, kColumnTablePadding);
   rows.update(AxisTable::Axis::kY, frame.height(), scene.window, 0.0, 0);
   HWY_DYNAMIC_DISPATCH(RenderTileFiltered)(scene, columns, rows, tile, frame);
 }

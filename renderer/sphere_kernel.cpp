@@ -231,8 +231,7 @@ void render_tile_sphere_kernel(const Scene& scene, const TileBounds& tile, Frame
   thread_local AxisTable rows;
   const Vec3 centre = scene.spheres.front().centre;
   // Room for RenderTile's loads of two whole vectors from the last column on.
-  const int padding = static_cast<int>(2 * HWY_MAX_BYTES / sizeof(double));
-  columns.update(AxisTable::Axis::kX, frame.width(), scene.window, centre.x, padding);
+  columns.update(AxisTable::Axis::kX, frame.width(), scene.window, centre.x, kColumnTablePadding);
   rows.update(AxisTable::Axis::kY, frame.height(), scene.window, centre.y, 0);
   HWY_DYNAMIC_DISPATCH(RenderTile)(sphere_kernel_inputs(scene), columns, rows, tile, frame);
 }

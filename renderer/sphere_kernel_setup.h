@@ -33,6 +33,12 @@ SphereKernelInputs sphere_kernel_inputs(const Scene& scene);
 // Screen coordinate of every column (or row) and its squared offset from the sphere's centre,
 // for one frame size: the division in screen_point costs more than a whole hit test, so it
 // is done once per column and row, not once per pixel or per tile row.
+// Padding of a column table, in doubles: room for two whole-vector loads from the last column
+// for the widest vectors any Highway target has (256 bytes). It must not come from
+// HWY_MAX_BYTES where the tables are built: outside the per-target code that is the baseline
+// target's width (16 bytes), and AVX-512 code would read past the table's end.
+inline constexpr int kColumnTablePadding = 2 * 256 / static_cast<int>(sizeof(double));
+
 struct AxisTable {
   enum class Axis { kX, kY };
 
