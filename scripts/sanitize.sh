@@ -74,7 +74,12 @@ timed() {
 
 case "${1:-}" in
   asan | tsan | fuzz) timed "$1" ;;
-  all) timed asan && timed tsan && timed fuzz ;;
+  # One statement each: in an && list, set -e would not stop on a failing stage.
+  all)
+    timed asan
+    timed tsan
+    timed fuzz
+    ;;
   *)
     echo "usage: scripts/sanitize.sh asan|tsan|fuzz|all" >&2
     exit 2
