@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 #include <hwy/highway.h>
 #include <hwy/targets.h>
-#include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
 #include <bit>
@@ -20,6 +19,7 @@
 #include "shade.h"
 #include "test_support.h"
 #include "tile_renderer.h"
+#include "tile_workers.h"
 #include "tiles.h"
 
 namespace rtcli {
@@ -239,7 +239,10 @@ TEST(SphereKernel, ConcurrentTilesOfAnyShapeEqualReference) {
   for (const auto& [tw, th] : {std::pair{256, 16}, {64, 64}, {1001, 1}, {7, 5}}) {
     Frame frame(1001, 333);
     const TileGrid grid(1001, 333, tw, th);
-    tbb::parallel_for(0, grid.count(), [&](int i) { render_tile(scene, grid.bounds(i), frame); });
+    // The workers of rtcli render: neighbouring tiles rendered at once by different threads.
+    WorkerArena arena(2);
+    TileScheduler scheduler(grid.count());
+    arena.run(scheduler, [&](int i, int) { render_tile(scene, grid.bounds(i), frame); });
     EXPECT_TRUE(std::equal(expected.begin(), expected.end(), frame.data()))
         << "tiles " << tw << "x" << th;
   }
