@@ -9,7 +9,6 @@
 #include "bench_table.h"
 #include "bvh.h"
 #include "chrome_trace.h"
-#include "dimensions.h"
 #include "errors.h"
 #include "flag_values.h"
 #include "latency_map.h"
@@ -64,12 +63,7 @@ std::vector<int> parse_thread_list(const std::string& text) {
 
 BenchSettings settings_from(const BenchFlags& f) {
   BenchSettings s;
-  const Dimensions size = parse_dimensions(f.size, "--size");
-  const Dimensions tile = parse_dimensions(f.tile, "--tile");
-  s.width = size.width;
-  s.height = size.height;
-  s.tile_width = tile.width;
-  s.tile_height = tile.height;
+  apply_frame_flags(f.size, f.tile, s);
   if (!f.threads.empty()) s.threads = parse_thread_list(f.threads);
   s.repetitions = static_cast<int>(parse_count(f.repetitions, "--repetitions", 1, 100000));
   s.warmup = static_cast<int>(parse_count(f.warmup, "--warmup", 0, 1000));

@@ -1,12 +1,26 @@
-// Parsing of whole-number flags with errors that name the flag and the value.
+// Parsing of flags shared by the commands, with errors that name the flag and the value.
 #pragma once
 
 #include <cstddef>
 #include <string_view>
 
+#include "dimensions.h"
+
 namespace rtcli::cli {
 
 // A whole number in [min, max]; throws UsageError naming `flag` and `text` otherwise.
 long long parse_count(std::string_view text, std::string_view flag, long long min, long long max);
+
+// --size and --tile, which render and bench both take, into settings with the frame fields
+// width, height, tile_width and tile_height. Throws UsageError naming the flag.
+template <class Settings>
+void apply_frame_flags(std::string_view size, std::string_view tile, Settings& settings) {
+  const Dimensions frame = parse_dimensions(size, "--size");
+  const Dimensions tiles = parse_dimensions(tile, "--tile");
+  settings.width = frame.width;
+  settings.height = frame.height;
+  settings.tile_width = tiles.width;
+  settings.tile_height = tiles.height;
+}
 
 }  // namespace rtcli::cli

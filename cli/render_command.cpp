@@ -4,7 +4,6 @@
 
 #include <cstdio>
 
-#include "dimensions.h"
 #include "errors.h"
 #include "flag_values.h"
 #include "progress_bar.h"
@@ -33,12 +32,7 @@ CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
 namespace {
 RenderSettings settings_from(const RenderFlags& f) {
   RenderSettings s;
-  const Dimensions size = parse_dimensions(f.size, "--size");
-  const Dimensions tile = parse_dimensions(f.tile, "--tile");
-  s.width = size.width;
-  s.height = size.height;
-  s.tile_width = tile.width;
-  s.tile_height = tile.height;
+  apply_frame_flags(f.size, f.tile, s);
   if (!f.threads.empty())
     s.threads = static_cast<int>(parse_count(f.threads, "--threads", 1, 1024));
   s.step = static_cast<std::size_t>(parse_count(f.step, "--step", 1, 1LL << 40));

@@ -4,8 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "errors.h"
@@ -13,13 +11,6 @@
 
 namespace rtcli {
 namespace {
-
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string pattern(std::size_t size, char seed) {
   std::string s(size, '\0');
@@ -36,7 +27,7 @@ TEST(AtomicFile, NothingUnderTheFinalNameUntilCommit) {
   ASSERT_EQ(test::list_folder(dir.path()).size(), 1u);  // the hidden temporary
   EXPECT_EQ(test::list_folder(dir.path())[0].rfind(".a.png.tmp-", 0), 0u);
   file.commit();
-  EXPECT_EQ(read_all(dir / "a.png"), "hello " + pattern(200000, 'x'));
+  EXPECT_EQ(test::read_file(dir / "a.png"), "hello " + pattern(200000, 'x'));
   EXPECT_EQ(test::list_folder(dir.path()), std::vector<std::string>{"a.png"});
 }
 
@@ -58,7 +49,7 @@ TEST(AtomicFile, UncommittedFileLeavesNothingBehind) {
     file.write(pattern(100000, 'a'));
   }
   EXPECT_EQ(test::list_folder(dir.path()), std::vector<std::string>{"c.png"});
-  EXPECT_EQ(read_all(dir / "c.png"), "old");
+  EXPECT_EQ(test::read_file(dir / "c.png"), "old");
 }
 
 TEST(AtomicFile, AppendCopyTakesBytesFromTheFileAndFromItsBuffer) {
@@ -78,7 +69,7 @@ TEST(AtomicFile, AppendCopyTakesBytesFromTheFileAndFromItsBuffer) {
   EXPECT_EQ(copy.size(), 4u + 100 + 1500 + 900);
   EXPECT_THROW(copy.append_copy(source, all.size() - 5, 10), RunError);
   copy.commit();
-  EXPECT_EQ(read_all(dir / "copy"),
+  EXPECT_EQ(test::read_file(dir / "copy"),
             "head" + all.substr(10, 100) + all.substr(149000, 1500) + all.substr(150100, 900));
 }
 
@@ -96,7 +87,7 @@ TEST(AtomicFile, AppendCopyAcrossFileSystemsFallsBackToReading) {
     AtomicFile copy(dir / "copy");
     copy.append_copy(source, 5, big.size() - 5);
     copy.commit();
-    EXPECT_EQ(read_all(dir / "copy"), big.substr(5));
+    EXPECT_EQ(test::read_file(dir / "copy"), big.substr(5));
   }
   std::filesystem::remove_all(shm);
 }

@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "bench_schema.h"
 #include "test_support.h"
@@ -15,10 +14,7 @@ namespace {
 using nlohmann::json;
 
 json read_json(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return json::parse(text.str());
+  return json::parse(read_file(path));
 }
 
 std::vector<std::string> small_bench(const std::filesystem::path& json_path) {
@@ -93,12 +89,10 @@ TEST(BenchCli, GoogleBenchmarkCompareReadsTwoReports) {
                               (dir / "a.json").string() + " " + (dir / "b.json").string() + " > " +
                               (dir / "compare.txt").string() + " 2>&1";
   const int status = std::system(command.c_str());
-  std::ifstream in(dir / "compare.txt");
-  std::stringstream output;
-  output << in.rdbuf();
-  ASSERT_EQ(status, 0) << output.str();
-  EXPECT_NE(output.str().find("render/64x40/threads:2"), std::string::npos) << output.str();
-  EXPECT_NE(output.str().find("pixel_latency/hit"), std::string::npos) << output.str();
+  const std::string output = read_file(dir / "compare.txt");
+  ASSERT_EQ(status, 0) << output;
+  EXPECT_NE(output.find("render/64x40/threads:2"), std::string::npos) << output;
+  EXPECT_NE(output.find("pixel_latency/hit"), std::string::npos) << output;
 }
 
 struct BadCall {

@@ -7,8 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "errors.h"
@@ -18,13 +16,6 @@
 
 namespace rtcli {
 namespace {
-
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Renders, then checks every checkpoint file against encode_png of the final frame's prefix
 // and the folder against the expected names.
@@ -39,12 +30,12 @@ void expect_checkpoints_match_final(const RenderSettings& settings) {
   for (const Checkpoint& c : checkpoints) {
     SCOPED_TRACE(c.name);
     const FrameView prefix{final_image->rgb.data(), settings.width, settings.height, c.pixels};
-    EXPECT_TRUE(read_all(settings.out / (c.name + ".png")) == encode_png(prefix));
+    EXPECT_TRUE(test::read_file(settings.out / (c.name + ".png")) == encode_png(prefix));
     expected_names.push_back(c.name + ".png");
   }
   const FrameView whole{final_image->rgb.data(), settings.width, settings.height,
                         final_image->rgb.size() / 3};
-  EXPECT_TRUE(read_all(settings.out / "final.png") == encode_png(whole));
+  EXPECT_TRUE(test::read_file(settings.out / "final.png") == encode_png(whole));
   std::sort(expected_names.begin(), expected_names.end());
   EXPECT_EQ(test::list_folder(settings.out), expected_names);  // and no temporaries
   EXPECT_EQ(summary.files.size(), expected_names.size());

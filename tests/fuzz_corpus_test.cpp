@@ -2,12 +2,10 @@
 // in every build, so a fixed crash stays fixed without running the fuzzers.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "errors.h"
 #include "fuzz/fuzz_targets.h"
 #include "scene_loader.h"
+#include "test_support.h"
 
 namespace rtcli::test {
 namespace {
@@ -21,11 +19,8 @@ int replay(const std::string& target, void (*harness)(std::string_view)) {
     const std::filesystem::path folder = kFuzzDir / kind / target;
     if (!std::filesystem::is_directory(folder)) continue;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
       SCOPED_TRACE(entry.path().string());
-      EXPECT_NO_THROW(harness(bytes.str()));
+      EXPECT_NO_THROW(harness(test::read_file(entry.path())));
       ++inputs;
     }
   }

@@ -41,6 +41,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The whole file as bytes; empty if it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
 // Sorted names of the entries in a folder (including hidden ones).
 std::vector<std::string> list_folder(const std::filesystem::path& folder);
 
