@@ -3,17 +3,17 @@
 #include <cstdio>
 #include <set>
 
-#include "atomic_file.h"
-#include "bench_end_to_end.h"
-#include "bench_report.h"
-#include "bench_table.h"
-#include "bvh.h"
-#include "chrome_trace.h"
-#include "errors.h"
 #include "flag_values.h"
-#include "latency_map.h"
-#include "output_paths.h"
-#include "scene_loader.h"
+#include "output/atomic_file.h"
+#include "output/output_paths.h"
+#include "profiling/bench_end_to_end.h"
+#include "profiling/bench_report.h"
+#include "profiling/bench_table.h"
+#include "profiling/chrome_trace.h"
+#include "profiling/latency_map.h"
+#include "scene/scene_loader.h"
+#include "shading/bvh.h"
+#include "system/errors.h"
 
 namespace rtcli::cli {
 
@@ -100,8 +100,7 @@ int run_bench(const BenchFlags& f) {
   validate(settings);
   check_outputs(f);
   if (!f.scene.empty()) {
-    // Many-sphere scenes get their hierarchy once, before any timed pass (bvh.h).
-    settings.scene = prepare_scene(load_scene_file(f.scene));
+    settings.scene = load_scene_file(f.scene);
     settings.scene_name = f.scene;
   }
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <string>
 
-#include "errors.h"
+#include "system/errors.h"
 
 namespace rtcli::cli {
 

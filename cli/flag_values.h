@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "dimensions.h"
+#include "system/dimensions.h"
 
 namespace rtcli::cli {
 

@@ -4,9 +4,9 @@
 #include <new>
 
 #include "bench_command.h"
-#include "errors.h"
-#include "interrupt.h"
 #include "render_command.h"
+#include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace {
 int fail(const char* what, int code) {

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "render_job.h"
+#include "jobs/render_job.h"
 
 namespace rtcli::cli {
 

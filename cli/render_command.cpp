@@ -4,11 +4,11 @@
 
 #include <cstdio>
 
-#include "errors.h"
 #include "flag_values.h"
+#include "jobs/render_job.h"
 #include "progress_bar.h"
-#include "render_job.h"
-#include "scene_loader.h"
+#include "scene/scene_loader.h"
+#include "system/errors.h"
 
 namespace rtcli::cli {
 

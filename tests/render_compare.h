@@ -7,31 +7,40 @@
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "frame.h"
-#include "scene.h"
-#include "sphere_kernel.h"
-#include "tile_renderer.h"
-#include "tiles.h"
+#include "scene/frame.h"
+#include "scene/scene.h"
+#include "scene/tiles.h"
+#include "shading/sphere_kernel.h"
+#include "shading/tile_renderer.h"
 
 namespace rtcli {
 
-using RenderFn = void (*)(const Scene&, const TileBounds&, Frame&);
-
-inline std::vector<std::uint8_t> render(const Scene& scene, int width, int height, int tile_w,
-                                        int tile_h, RenderFn fn) {
+// Renders the whole frame tile by tile with `fn`, which takes a Scene (the kernels, the
+// reference) or a RenderScene (render_tile; given the scene without hierarchies).
+template <class Fn>
+std::vector<std::uint8_t> render(const Scene& scene, int width, int height, int tile_w, int tile_h,
+                                 Fn fn) {
   Frame frame(width, height);
   const TileGrid grid(width, height, tile_w, tile_h);
-  for (int i = 0; i < grid.count(); ++i) fn(scene, grid.bounds(i), frame);
+  const RenderScene prepared{scene, nullptr};
+  for (int i = 0; i < grid.count(); ++i) {
+    if constexpr (std::is_invocable_v<Fn, const RenderScene&, const TileBounds&, Frame&>)
+      fn(prepared, grid.bounds(i), frame);
+    else
+      fn(scene, grid.bounds(i), frame);
+  }
   return {frame.data(), frame.data() + Frame::bytes(width, height)};
 }
 
 // Empty when `fast` renders what render_tile_reference does, else where the first difference is.
-inline std::string first_difference(RenderFn fast, const Scene& scene, int width, int height,
-                                    int tile_w, int tile_h) {
+template <class Fn>
+std::string first_difference(Fn fast, const Scene& scene, int width, int height, int tile_w,
+                             int tile_h) {
   const auto mine = render(scene, width, height, tile_w, tile_h, fast);
   const auto slow = render(scene, width, height, tile_w, tile_h, render_tile_reference);
   for (std::size_t i = 0; i < mine.size(); ++i) {

@@ -14,13 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "bvh.h"
-#include "dimensions.h"
-#include "errors.h"
-#include "frame.h"
-#include "scene_loader.h"
-#include "tile_renderer.h"
-#include "tiles.h"
+#include "scene/frame.h"
+#include "scene/scene_loader.h"
+#include "scene/tiles.h"
+#include "shading/bvh.h"
+#include "shading/tile_renderer.h"
+#include "system/dimensions.h"
+#include "system/errors.h"
 
 #include <oneapi/tbb/task_arena.h>
 
@@ -47,7 +47,7 @@ double median(std::vector<double> values) {
 }
 
 // Per-pixel CPU time of one render of the whole frame, tile by tile as the workers go.
-double render_ns_per_pixel(const Scene& scene, int width, int height) {
+double render_ns_per_pixel(const RenderScene& scene, int width, int height) {
   Frame frame(width, height);
   const TileGrid grid(width, height, 64, 64);
   const double start = thread_cpu_seconds();
@@ -69,7 +69,7 @@ int run(const std::string& file, const std::string& size_text, int reps, int thr
   tbb::task_arena arena(threads);
   std::vector<double> build_ms;
   std::vector<double> build_cpu_ms;
-  Scene prepared;
+  RenderScene prepared;
   for (int r = 0; r < reps; ++r) {
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = process_cpu_seconds();
@@ -96,7 +96,9 @@ int run(const std::string& file, const std::string& size_text, int reps, int thr
   }
 
   for (const std::string& mode : modes) {
-    const Scene& s = mode == "on" ? prepared : mode == "off" ? scene : prepare_scene(scene);
+    const RenderScene s = mode == "on"    ? prepared
+                          : mode == "off" ? prepare_scene(scene, Accel::kNone)
+                                          : prepare_scene(scene);
     std::vector<double> ns;
     for (int r = 0; r < reps; ++r) ns.push_back(render_ns_per_pixel(s, size.width, size.height));
     std::printf("render %dx%d, hierarchy %-4s (%s): median %.1f ns/pixel, min %.1f, over %d\n",

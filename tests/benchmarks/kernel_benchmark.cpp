@@ -16,12 +16,12 @@
 #include <cstring>
 #include <string>
 
-#include "frame.h"
-#include "scene.h"
-#include "sphere_kernel.h"
-#include "tile_renderer.h"
-#include "tile_scheduler.h"
-#include "tiles.h"
+#include "parallel/tile_scheduler.h"
+#include "scene/frame.h"
+#include "scene/scene.h"
+#include "scene/tiles.h"
+#include "shading/sphere_kernel.h"
+#include "shading/tile_renderer.h"
 
 namespace {
 using rtcli::Frame;
@@ -67,10 +67,15 @@ void render_seed_loop(tbb::task_arena& arena, Frame& frame) {
   });
 }
 
-using TileFn = void (*)(const rtcli::Scene&, const rtcli::TileBounds&, Frame&);
+using TileFn = void (*)(const rtcli::RenderScene&, const rtcli::TileBounds&, Frame&);
+
+// The brute-force reference, in the shape of render_tile.
+void reference_tile(const rtcli::RenderScene& scene, const rtcli::TileBounds& tile, Frame& frame) {
+  rtcli::render_tile_reference(scene.scene, tile, frame);
+}
 
 // The render phase of render_to_directory: one task per worker, tiles pulled in scan order.
-void render_tiles(tbb::task_arena& arena, int threads, const rtcli::Scene& scene,
+void render_tiles(tbb::task_arena& arena, int threads, const rtcli::RenderScene& scene,
                   const rtcli::TileGrid& grid, Frame& frame, TileFn render) {
   rtcli::TileScheduler scheduler(grid.count());
   arena.execute([&] {
@@ -117,7 +122,7 @@ void BM_RenderTile(benchmark::State& state, TileFn render, const char* label) {
   const int threads = static_cast<int>(state.range(0));
   const rtcli::TileGrid grid(kWidth, kHeight, static_cast<int>(state.range(1)),
                              static_cast<int>(state.range(2)));
-  const rtcli::Scene scene = rtcli::seed_scene();
+  const rtcli::RenderScene scene = rtcli::prepare_scene(rtcli::seed_scene());
   tbb::task_arena arena(threads);
   Frame frame(kWidth, kHeight);
   render_tiles(arena, threads, scene, grid, frame, render);
@@ -138,7 +143,7 @@ void BM_SphereKernel(benchmark::State& state) {
                 ("sphere kernel " + rtcli::sphere_kernel_target()).c_str());
 }
 void BM_ScalarReference(benchmark::State& state) {
-  BM_RenderTile(state, rtcli::render_tile_reference, "shade_pixel reference");
+  BM_RenderTile(state, reference_tile, "shade_pixel reference");
 }
 
 // As the render command does it: a fresh frame each time, so its pages fault in the loop.
@@ -146,7 +151,7 @@ void BM_SphereKernelFreshFrame(benchmark::State& state) {
   const int threads = static_cast<int>(state.range(0));
   const rtcli::TileGrid grid(kWidth, kHeight, static_cast<int>(state.range(1)),
                              static_cast<int>(state.range(2)));
-  const rtcli::Scene scene = rtcli::seed_scene();
+  const rtcli::RenderScene scene = rtcli::prepare_scene(rtcli::seed_scene());
   tbb::task_arena arena(threads);
   const double cpu_start = process_cpu_ms();
   for (auto _ : state) {
@@ -172,7 +177,7 @@ rtcli::Scene five_spheres() {
 void BM_FiveSpheres(benchmark::State& state, TileFn render, const char* label) {
   const int threads = static_cast<int>(state.range(0));
   const rtcli::TileGrid grid(kWidth, kHeight, 256, 16);
-  const rtcli::Scene scene = five_spheres();
+  const rtcli::RenderScene scene = rtcli::prepare_scene(five_spheres());
   tbb::task_arena arena(threads);
   Frame frame(kWidth, kHeight);
   render_tiles(arena, threads, scene, grid, frame, render);
@@ -186,7 +191,7 @@ BENCHMARK_CAPTURE(BM_FiveSpheres, background_filter, rtcli::render_tile,
     ->Arg(1)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_FiveSpheres, reference, rtcli::render_tile_reference, "shade_pixel")
+BENCHMARK_CAPTURE(BM_FiveSpheres, reference, reference_tile, "shade_pixel")
     ->ArgName("threads")
     ->Arg(1)
     ->UseRealTime()

@@ -5,11 +5,11 @@
 #include <stdexcept>
 #include <string>
 
-#include "checkpoints.h"
-#include "dimensions.h"
-#include "errors.h"
-#include "scene_loader.h"
-#include "shade.h"
+#include "output/checkpoints.h"
+#include "scene/scene_loader.h"
+#include "shading/shade.h"
+#include "system/dimensions.h"
+#include "system/errors.h"
 
 namespace rtcli::fuzz {
 

@@ -1,0 +1,68 @@
+// Running a fixed number of workers over a frame's tiles: the arena pattern every pass shares.
+#pragma once
+
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <cstddef>
+#include <optional>
+#include <utility>
+
+#include "parallel/fork_join_fence.h"
+#include "parallel/tile_scheduler.h"
+#include "system/interrupt.h"
+
+namespace rtcli {
+
+// A task arena of exactly `threads` workers; more than the cores is allowed when asked for.
+class WorkerArena {
+ public:
+  explicit WorkerArena(int threads) : threads_(threads), arena_(threads) {
+    if (threads > tbb::info::default_concurrency())
+      allow_.emplace(tbb::global_control::max_allowed_parallelism,
+                     static_cast<std::size_t>(threads));
+  }
+
+  int threads() const { return threads_; }
+
+  // Runs f inside the arena, so that TBB work it starts uses these workers.
+  template <class F>
+  auto execute(F&& f) {
+    return arena_.execute(std::forward<F>(f));
+  }
+
+  // One task per worker, each pulling tiles in scan order from `scheduler` until none are
+  // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
+  // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
+  // interrupt::requested() afterwards.
+  template <class Work>
+  void run(TileScheduler& scheduler, Work&& work) {
+    const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
+    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+    fence.fork();
+    arena_.execute([&] {
+      tbb::parallel_for(
+          0, threads_,
+          [&](int) {
+            fence.enter();
+            const int worker = tbb::this_task_arena::current_thread_index();
+            while (const std::optional<int> tile = scheduler.next()) {
+              work(*tile, worker);
+              scheduler.complete(*tile);
+            }
+            fence.leave();
+          },
+          tbb::simple_partitioner());
+    });
+    fence.join();
+  }
+
+ private:
+  int threads_;
+  std::optional<tbb::global_control> allow_;  // declared before the arena it enables
+  tbb::task_arena arena_;
+};
+
+}  // namespace rtcli

@@ -1,0 +1,89 @@
+// The timed renders of `rtcli bench`: uninstrumented throughput passes, and one instrumented
+// pass that times every pixel. Produces measurements only; bench_report.* formats them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "profiling/cycle_clock.h"
+#include "profiling/latency_histogram.h"
+#include "scene/scene.h"
+#include "scene/tiles.h"
+#include "shading/render_scene.h"
+
+namespace rtcli {
+
+struct BenchSettings {
+  int width = 800;           // pixels
+  int height = 600;          // pixels
+  int tile_width = 4096;     // pixels, as rtcli render
+  int tile_height = 16;      // pixels
+  std::vector<int> threads;  // thread counts to time, each >= 1; empty: all logical cores
+  int repetitions = 10;      // timed renders per thread count
+  int warmup = 1;            // untimed renders before them
+  int latency_runs = 3;      // instrumented passes, each after a plain one (data: the last)
+  int end_to_end_runs = 5;   // whole renders with checkpoints and files (0: none)
+  Scene scene = seed_scene();
+  Accel accel = Accel::kAuto;         // sphere hierarchies, as render --accel
+  std::string scene_name = "seed";    // "seed" or the scene file's path, for the report
+  bool keep_pixel_latencies = false;  // fill LatencyPass::pixel_ns (for the latency map)
+};
+
+// Checks sizes, counts and memory before any work. Throws UsageError.
+void validate(const BenchSettings& settings);
+
+// The thread counts to run: the list as given, or {all logical cores} when it is empty.
+std::vector<int> resolve_thread_list(const BenchSettings& settings);
+
+struct ThroughputRun {
+  int threads = 0;
+  std::vector<double> wall_ms;  // each timed repetition, in order
+  std::vector<double> cpu_ms;   // process CPU time of the same repetitions
+};
+
+struct TileRecord {
+  int index = 0;
+  TileBounds bounds;
+  int thread = 0;       // arena slot of the worker that rendered it
+  double start_us = 0;  // from the start of the instrumented pass
+  double duration_us = 0;
+};
+
+struct ThreadLoad {
+  int thread = 0;
+  int tiles = 0;
+  std::size_t pixels = 0;
+  double busy_ms = 0;  // sum of its tiles' durations
+};
+
+// The instrumented passes alternate with the same scalar loop without clocks, so both see the
+// same machine load; the histograms, tiles and pixel latencies are the last pass's.
+struct LatencyPass {
+  int threads = 0;
+  double wall_ms = 0;                        // median of instrumented_wall_ms
+  std::vector<double> instrumented_wall_ms;  // each instrumented pass, first tile to last
+  std::vector<double> plain_wall_ms;         // each plain scalar pass
+  // Process CPU time of the same passes: unlike wall time, not inflated while the machine's
+  // other work holds our threads off the cores.
+  std::vector<double> instrumented_cpu_ms;
+  std::vector<double> plain_cpu_ms;
+  CycleClock clock;
+  LatencyHistogram all;
+  LatencyHistogram hit;           // pixels whose ray hit a sphere (what the seed timed)
+  LatencyHistogram background;    // pixels whose ray missed
+  std::vector<TileRecord> tiles;  // by tile index
+  std::vector<float> pixel_ns;    // per pixel in scan order, raw; empty unless kept
+};
+
+// Warm-up, then settings.repetitions timed renders through render_tile (the production
+// kernel, whatever it is), for each thread count.
+std::vector<ThroughputRun> run_throughput(const BenchSettings& settings);
+
+// Times shade_pixel for every pixel with `clock` on `threads` workers, settings.latency_runs
+// times, each run after a pass of the same scalar loop without clocks.
+LatencyPass run_latency_pass(const BenchSettings& settings, int threads, const CycleClock& clock);
+
+// Tiles and pixels each worker did, from the tile records.
+std::vector<ThreadLoad> thread_loads(const std::vector<TileRecord>& tiles, int threads);
+
+}  // namespace rtcli

@@ -1,0 +1,86 @@
+#include "profiling/bench_table.h"
+
+#include <cstdio>
+
+namespace rtcli {
+
+namespace {
+void append(std::string& out, const char* pattern, auto... values) {
+  char text[512];
+  std::snprintf(text, sizeof text, pattern, values...);
+  out += text;
+}
+
+void append_latency_row(std::string& out, const char* name, const LatencyHistogram& h,
+                        double overhead) {
+  if (h.count() == 0) {
+    append(out, "  %-10s %9d\n", name, 0);
+    return;
+  }
+  const auto down = [&](double ns) { return ns > overhead ? ns - overhead : 0.0; };
+  append(out, "  %-10s %9llu %9.1f %8.1f %8.1f %8.1f %9.1f   | %8.1f %8.1f %8.1f\n", name,
+         static_cast<unsigned long long>(h.count()), h.mean_ns(), h.stddev_ns(),
+         h.percentile_ns(50), h.percentile_ns(99), h.max_ns(), down(h.mean_ns()),
+         down(h.percentile_ns(50)), down(h.percentile_ns(99)));
+}
+}  // namespace
+
+std::string format_bench_summary(const BenchResults& r) {
+  const BenchSettings& s = r.settings;
+  const LatencyPass& l = r.latency;
+  std::string out;
+  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %d repetitions after %d warm-up\n",
+         s.width, s.height, s.tile_width, s.tile_height, s.scene_name.c_str(), s.repetitions,
+         s.warmup);
+  append(out, "  %7s %10s %10s %10s %9s %9s  %-24s %s\n", "threads", "median ms", "min ms",
+         "mean ms", "stddev", "Mpix/s", "speedup [95% CI]", "efficiency");
+  for (const ThroughputSummary& t : r.throughput) {
+    append(out, "  %7d %10.3f %10.3f %10.3f %9.3f %9.2f  ", t.run.threads, t.wall.median,
+           t.wall.min, t.wall.mean, t.wall.stddev, t.mpix_per_s);
+    if (t.speedup)
+      append(out, "%5.2fx [%5.2f, %5.2f]      %5.1f%%\n", t.speedup->value, t.speedup->ci95_low,
+             t.speedup->ci95_high, t.efficiency->value * 100);
+    else
+      append(out, "%-24s %s\n", "-", "-");
+  }
+
+  const double overhead = l.clock.overhead.median_ns;
+  append(out,
+         "per-pixel latency (instrumented pass, %d threads, clock %s at %.4f ns/tick, steps of "
+         "%.1f ns; timing an empty interval costs %.1f ns median, %.1f ns min):\n",
+         l.threads, to_string(l.clock.source), l.clock.ns_per_tick, l.clock.resolution_ns, overhead,
+         l.clock.overhead.min_ns);
+  append(out, "  %-10s %9s %9s %8s %8s %8s %9s   | %s\n", "class", "count", "mean ns", "stddev",
+         "p50", "p99", "max", "minus clock cost: mean, p50, p99");
+  append_latency_row(out, "all", l.all, overhead);
+  append_latency_row(out, "hit", l.hit, overhead);
+  append_latency_row(out, "background", l.background, overhead);
+
+  const auto ratio_render = instrumented_ratio(l, r.render_tile_median_ms);
+  const double plain = l.plain_wall_ms.empty() ? 0.0 : median(l.plain_wall_ms);
+  const auto ratio_plain = instrumented_ratio(l, plain);
+  append(out, "instrumented pass %.3f ms (median of %zu)", l.wall_ms,
+         l.instrumented_wall_ms.size());
+  if (ratio_render)
+    append(out, " = %.2fx the render_tile pass (%.3f ms median)", *ratio_render,
+           *r.render_tile_median_ms);
+  if (ratio_plain) append(out, ", %.2fx a plain scalar loop (%.3f ms median)", *ratio_plain, plain);
+  if (const auto cpu = instrumented_cpu_ratio(l))
+    append(out, "; in CPU time %.2fx the plain scalar loop", *cpu);
+  out += "\n";
+  if (r.end_to_end) {
+    const EndToEndRuns& e = *r.end_to_end;
+    append(out,
+           "end to end, as rtcli render --checkpoints %s (%d threads, frame to last file "
+           "written): %.1f ms median wall, of which %.1f ms rendering (%zu runs)\n",
+           e.checkpoints.c_str(), e.threads, median(e.wall_ms), median(e.render_ms),
+           e.wall_ms.size());
+  }
+  if (r.latency_map)
+    append(out, "latency map %s: %s\n", r.latency_map->file.c_str(),
+           r.latency_map->scale.description().c_str());
+  for (const std::string& w : r.warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
+}  // namespace rtcli

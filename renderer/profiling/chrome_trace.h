@@ -1,0 +1,15 @@
+// Chrome trace event JSON of the instrumented pass: one complete ("X") event per tile on the
+// thread that rendered it, for chrome://tracing or ui.perfetto.dev.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "profiling/bench_runner.h"
+
+namespace rtcli {
+
+// Times are microseconds from the pass's start, printed with three fixed decimals (ns).
+std::string chrome_trace_json(const std::vector<TileRecord>& tiles, int threads);
+
+}  // namespace rtcli

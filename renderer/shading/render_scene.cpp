@@ -1,0 +1,41 @@
+#include "shading/render_scene.h"
+
+#include <limits>
+#include <utility>
+
+#include "shading/bvh.h"
+
+namespace rtcli {
+
+std::string accel_name(Accel accel) {
+  switch (accel) {
+    case Accel::kAuto:
+      return "auto";
+    case Accel::kBvh:
+      return "bvh";
+    case Accel::kNone:
+      return "none";
+  }
+  return "auto";
+}
+
+RenderScene prepare_scene(Scene scene, std::size_t min_spheres) {
+  RenderScene prepared{std::move(scene), nullptr};
+  const std::size_t spheres = prepared.scene.spheres.size();
+  if (spheres > 0 && spheres >= min_spheres) prepared.bvh = SphereBvh::build(prepared.scene);
+  return prepared;
+}
+
+RenderScene prepare_scene(Scene scene, Accel accel) {
+  switch (accel) {
+    case Accel::kBvh:
+      return prepare_scene(std::move(scene), 1);
+    case Accel::kNone:
+      return prepare_scene(std::move(scene), std::numeric_limits<std::size_t>::max());
+    case Accel::kAuto:
+      break;
+  }
+  return prepare_scene(std::move(scene), kBvhMinSpheres);
+}
+
+}  // namespace rtcli

@@ -1,0 +1,29 @@
+// Rendering one tile into the frame: the loop the scheduler's workers run.
+#pragma once
+
+#include <string>
+
+#include "scene/frame.h"
+#include "scene/scene.h"
+#include "scene/tiles.h"
+#include "shading/render_scene.h"
+
+namespace rtcli {
+
+// Writes every pixel of `tile` into `frame`: with the SIMD sphere kernel when it covers the
+// scene (one sphere), else with the SIMD background filter and shade_pixel for the rest (up
+// to 16 spheres), else with the scalar reference. All give the same pixels.
+void render_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame);
+
+// Which path render_tile takes for this scene, for reports: "sphere-simd/AVX3" (the SIMD
+// kernel and the instruction set it runs on here), "background-simd/AVX3" or "scalar".
+std::string render_path(const RenderScene& scene);
+
+// The scalar loop over shade_pixel, through the scene's hierarchies when it has them: what
+// render_tile falls back to, and the bench's plain scalar pass.
+void render_tile_scalar(const RenderScene& scene, const TileBounds& tile, Frame& frame);
+
+// The reference: shade_pixel brute force for every pixel, for tests to compare against.
+void render_tile_reference(const Scene& scene, const TileBounds& tile, Frame& frame);
+
+}  // namespace rtcli

@@ -1,0 +1,117 @@
+#include "scene/scene_loader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "system/errors.h"
+
+namespace rtcli {
+namespace {
+
+const char* kMinimal = R"({"spheres": [{"centre": [0, 0, 5], "radius": 1}],
+                           "lights": [{"position": [0, 0, 0]}]})";
+
+std::string error_for(const std::string& json) {
+  try {
+    parse_scene(json, "scene.json");
+  } catch (const RunError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(SceneLoader, SeedProfileEqualsTheBuiltInScene) {
+  const Scene loaded = load_scene_file(RTCLI_SOURCE_DIR "/profiles/seed.json");
+  const Scene seed = seed_scene();
+  ASSERT_EQ(loaded.spheres.size(), 1u);
+  ASSERT_EQ(loaded.lights.size(), 1u);
+  EXPECT_EQ(loaded.spheres[0].centre.z, seed.spheres[0].centre.z);
+  EXPECT_EQ(loaded.spheres[0].radius, seed.spheres[0].radius);
+  EXPECT_EQ(loaded.spheres[0].colour.r, seed.spheres[0].colour.r);
+  EXPECT_EQ(loaded.lights[0].position.x, seed.lights[0].position.x);
+  EXPECT_EQ(loaded.lights[0].position.z, seed.lights[0].position.z);
+  EXPECT_EQ(loaded.background, seed.background);
+  EXPECT_EQ(loaded.ambient, seed.ambient);
+  EXPECT_EQ(loaded.window.width, seed.window.width);
+  EXPECT_EQ(loaded.window.height, seed.window.height);
+}
+
+TEST(SceneLoader, DefaultsFillOptionalFields) {
+  const Scene scene = parse_scene(kMinimal, "minimal");
+  EXPECT_EQ(scene.background, (Rgb8{100, 100, 100}));
+  EXPECT_EQ(scene.ambient, 30.0);
+  EXPECT_EQ(scene.spheres[0].colour.r, 255.0);
+  EXPECT_EQ(scene.lights[0].intensity, 1.0);
+}
+
+TEST(SceneLoader, MissingFileIsNamed) {
+  try {
+    load_scene_file("/nonexistent/scene.json");
+    FAIL();
+  } catch (const RunError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/scene.json"), std::string::npos);
+  }
+}
+
+TEST(SceneLoader, NotJsonReportsLineAndColumn) {
+  const std::string message = error_for("{\n  \"spheres\": [\n    {oops}\n  ]\n}");
+  EXPECT_NE(message.find("not valid JSON at line 3, column 6"), std::string::npos) << message;
+}
+
+struct BadScene {
+  const char* json;
+  const char* expected;  // a piece of the one-line message
+};
+
+class SceneLoaderRejects : public ::testing::TestWithParam<BadScene> {};
+
+TEST_P(SceneLoaderRejects, WithAMessageNamingTheValue) {
+  const std::string message = error_for(GetParam().json);
+  EXPECT_NE(message.find(GetParam().expected), std::string::npos) << "message: '" << message << "'";
+  EXPECT_EQ(message.find('\n'), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Errors, SceneLoaderRejects,
+    ::testing::Values(
+        BadScene{"[]", "scene: expected an object"},
+        BadScene{R"({"spheres": [], "lights": []})", "lights: a scene needs at least one light"},
+        BadScene{R"({"spheres": []})", "missing 'lights'"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": 0}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0].radius: must be positive, got 0"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": -2}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0].radius: must be positive, got -2"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": "big"}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0].radius: expected a number, got \"big\""},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0], "radius": 1}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0].centre: expected [x, y, z]"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,1e999], "radius": 1}], "lights": [{"position": [0,0,0]}]})",
+            "number '1e999' is not finite"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": 1, "colour": [300,0,0]}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0].colour[0]: a colour channel must be in 0..255"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": 1, "radus": 2}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0]: unknown key 'radus'"},
+        BadScene{R"({"spheres": {}, "lights": [{"position": [0,0,0]}]})",
+                 "spheres: expected an array"},
+        BadScene{R"({"spheres": [], "lights": [{"position": [0,0,null]}]})",
+                 "lights[0].position[2]: expected a number, got null"},
+        BadScene{R"({"spheres": [], "lights": [{"position": [0,0,0]}], "ambient": -1})",
+                 "ambient: must be in 0..255"},
+        BadScene{R"({"spheres": [], "lights": [{"position": [0,0,0]}], "window": {"width": 0}})",
+                 "window.width: must be positive"},
+        BadScene{R"({"spheres": [], "lights": [{"position": [0,0,0]}], "background": [1.5,0,0]})",
+                 "background: background channels must be whole numbers"},
+        BadScene{R"({"spheres": [{"centre": [0,0,NaN], "radius": 1}], "lights": []})",
+                 "not valid JSON at line 1, column 30: syntax error"},
+        BadScene{"", "not valid JSON at line 1, column 1"}));
+
+}  // namespace
+}  // namespace rtcli
