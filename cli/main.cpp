@@ -2,22 +2,55 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <new>
+#include <optional>
 
 #include "bench_command.h"
+#include "distributed/world.h"
 #include "render_command.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/temp_files.h"
 #include "version.h"
 
 namespace {
+namespace distributed = rtcli::distributed;
+
+// Under MPI every rank parses the same command line, so a usage error is printed by rank 0
+// alone; a failure of the run itself may be one rank's, so that rank prints it, with its number.
 int fail(const char* what, int code) {
-  std::fprintf(stderr, "rtcli: error: %s\n", what);
+  if (!distributed::active())
+    std::fprintf(stderr, "rtcli: error: %s\n", what);
+  else if (code != 2)
+    std::fprintf(stderr, "rtcli: error: rank %d: %s\n", distributed::rank(), what);
+  else if (distributed::rank() == 0)
+    std::fprintf(stderr, "rtcli: error: %s\n", what);
   return code;
 }
+
+int run_command(int argc, char** argv);
 }  // namespace
 
 int main(int argc, char** argv) {
   rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
+  try {
+    distributed::start(argc, argv);  // MPI only under a launcher with more than one rank
+  } catch (const std::exception& e) {
+    return fail(e.what(), 1);
+  }
+  const int code = run_command(argc, argv);
+  // Success and usage errors happen alike on every rank; anything else may be one rank's, and
+  // the others would wait for it forever, so the job is ended at once.
+  if (code != 0 && code != 2 && distributed::active()) distributed::abort_job(code);
+  distributed::finish();
+  return code;
+}
+
+namespace {
+int run_command(int argc, char** argv) {
+  // mpirun turns SIGINT into SIGTERM for every rank and sends SIGKILL a second later: rank 0's
+  // temporaries go at the first signal, not after the unwinding that SIGKILL may cut short.
+  std::optional<rtcli::interrupt::OnInterrupt> unlink_temporaries;
+  if (distributed::active()) unlink_temporaries.emplace([] { rtcli::temp_files::unlink_all(); });
   CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
   app.require_subcommand(1);
   app.set_version_flag(
@@ -40,17 +73,18 @@ int main(int argc, char** argv) {
       return code;
     }
   } catch (const CLI::CallForVersion& e) {
-    std::fputs(rtcli::cli::version_text().c_str(), stdout);
+    if (distributed::rank() == 0) std::fputs(rtcli::cli::version_text().c_str(), stdout);
     return 0;
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return distributed::rank() == 0 ? app.exit(e) : 0;
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return distributed::rank() == 0 ? app.exit(e) : 0;
   } catch (const CLI::ParseError& e) {
     return fail(e.what(), 2);
   } catch (const rtcli::interrupt::Interrupted& e) {
-    std::fprintf(stderr, "rtcli: %s: stopped early; every file already written is complete\n",
-                 e.what());
+    if (distributed::rank() == 0)
+      std::fprintf(stderr, "rtcli: %s: stopped early; every file already written is complete\n",
+                   e.what());
     return 128 + e.signal_number;
   } catch (const rtcli::UsageError& e) {
     return fail(e.what(), 2);
@@ -63,3 +97,4 @@ int main(int argc, char** argv) {
   }
   return 2;
 }
+}  // namespace

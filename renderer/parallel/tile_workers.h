@@ -36,9 +36,10 @@ class WorkerArena {
   // One task per worker, each pulling tiles in scan order from `scheduler` until none are
   // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
   // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
-  // interrupt::requested() afterwards.
-  template <class Work>
-  void run(TileScheduler& scheduler, Work&& work) {
+  // interrupt::requested() afterwards. Any scheduler with TileScheduler's next, complete and
+  // cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
+  template <class Scheduler, class Work>
+  void run(Scheduler& scheduler, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
     ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
     fence.fork();

@@ -3,9 +3,12 @@
 #include <time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <string>
 
+#include "distributed/rank_tiles.h"
+#include "distributed/world.h"
 #include "jobs/render_memory.h"
 #include "parallel/tile_workers.h"
 #include "profiling/statistics.h"
@@ -31,12 +34,38 @@ double process_cpu_ms() {
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
 }
 
-// One whole frame on `arena`: work(tile, bounds, worker) for each tile.
+struct FrameShare {
+  std::size_t pixels = 0;  // this rank rendered
+  double busy_ms = 0;      // until this rank's workers found no tile left
+};
+
+// One whole frame on `arena`: work(tile, bounds, worker) for each tile. Under MPI the ranks
+// share the frame's tiles (distributed/rank_tiles.h) and leave together once all are done.
 template <class Work>
-void render_frame(WorkerArena& arena, const TileGrid& grid, Work&& work) {
-  TileScheduler scheduler(grid.count());
-  arena.run(scheduler, [&](int tile, int worker) { work(tile, grid.bounds(tile), worker); });
+FrameShare render_frame(WorkerArena& arena, const TileGrid& grid, Work&& work) {
+  std::atomic<std::size_t> pixels{0};
+  const auto counted = [&](int tile, int worker) {
+    const TileBounds bounds = grid.bounds(tile);
+    work(tile, bounds, worker);
+    pixels.fetch_add(bounds.pixels(), std::memory_order_relaxed);
+  };
+  FrameShare share;
+  if (distributed::active()) {
+    distributed::SharedCounter counter;  // collective: every rank starts together
+    const SteadyClock::time_point start = SteadyClock::now();
+    distributed::RankTiles tiles(counter, grid.count());
+    arena.run(tiles, counted);
+    share.busy_ms = ms_since(start);
+    distributed::barrier();
+  } else {
+    const SteadyClock::time_point start = SteadyClock::now();
+    TileScheduler scheduler(grid.count());
+    arena.run(scheduler, counted);
+    share.busy_ms = ms_since(start);
+  }
+  share.pixels = pixels.load();
   interrupt::throw_if_requested();  // a signal ends the bench before any file is written
+  return share;
 }
 
 // Per-worker histograms, each on its own cache lines (the bucket arrays are separate heap
@@ -105,19 +134,26 @@ std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
   for (const int threads : resolve_thread_list(s)) {
     WorkerArena arena(threads);
     const auto render = [&] {
-      render_frame(arena, grid,
-                   [&](int, const TileBounds& bounds, int) { render_tile(scene, bounds, frame); });
+      return render_frame(arena, grid, [&](int, const TileBounds& bounds, int) {
+        render_tile(scene, bounds, frame);
+      });
     };
     for (int i = 0; i < s.warmup; ++i) render();
     ThroughputRun run;
     run.threads = threads;
+    RankShare own;
+    own.rank = distributed::rank();
     for (int i = 0; i < s.repetitions; ++i) {
       const double cpu0 = process_cpu_ms();
       const SteadyClock::time_point start = SteadyClock::now();
-      render();
+      const FrameShare share = render();
       run.wall_ms.push_back(ms_since(start));
       run.cpu_ms.push_back(process_cpu_ms() - cpu0);
+      own.busy_ms.push_back(share.busy_ms);
+      own.pixels.push_back(share.pixels);
+      own.cpu_ms.push_back(run.cpu_ms.back());
     }
+    run.ranks.push_back(std::move(own));
     runs.push_back(std::move(run));
   }
   return runs;
@@ -140,7 +176,8 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
   };
 
   std::vector<WorkerHistograms> workers;
-  pass.tiles.resize(static_cast<std::size_t>(grid.count()));
+  // Under MPI a rank fills only the tiles it rendered; bench_ranks.h joins them on rank 0.
+  pass.tiles.assign(static_cast<std::size_t>(grid.count()), TileRecord{.rank = -1});
   if (s.keep_pixel_latencies) pass.pixel_ns.assign(frame.pixels(), 0.0f);
   float* pixel_ns = pass.pixel_ns.empty() ? nullptr : pass.pixel_ns.data();
   const auto instrumented = [&](auto start_ticks, auto stop_ticks) {
@@ -152,8 +189,8 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
       timed_tile(scene, bounds, frame, start_ticks, stop_ticks, clock.ns_per_tick,
                  workers[static_cast<std::size_t>(worker)], pixel_ns);
       const double tile_end = ms_since(start) * 1e3;
-      pass.tiles[static_cast<std::size_t>(tile)] = {tile, bounds, worker, tile_start,
-                                                    tile_end - tile_start};
+      pass.tiles[static_cast<std::size_t>(tile)] = {
+          tile, bounds, worker, distributed::rank(), tile_start, tile_end - tile_start};
     });
     pass.instrumented_wall_ms.push_back(ms_since(start));
     pass.instrumented_cpu_ms.push_back(process_cpu_ms() - cpu0);
@@ -184,12 +221,14 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
   return pass;
 }
 
-std::vector<ThreadLoad> thread_loads(const std::vector<TileRecord>& tiles, int threads) {
-  std::vector<ThreadLoad> loads(static_cast<std::size_t>(threads));
-  for (int t = 0; t < threads; ++t) loads[static_cast<std::size_t>(t)].thread = t;
+std::vector<ThreadLoad> thread_loads(const std::vector<TileRecord>& tiles, int threads, int ranks) {
+  std::vector<ThreadLoad> loads(static_cast<std::size_t>(threads) * ranks);
+  for (int r = 0; r < ranks; ++r)
+    for (int t = 0; t < threads; ++t)
+      loads[static_cast<std::size_t>(r) * threads + t] = ThreadLoad{.rank = r, .thread = t};
   for (const TileRecord& tile : tiles) {
-    if (tile.thread < 0 || tile.thread >= threads) continue;
-    ThreadLoad& load = loads[static_cast<std::size_t>(tile.thread)];
+    if (tile.thread < 0 || tile.thread >= threads || tile.rank < 0 || tile.rank >= ranks) continue;
+    ThreadLoad& load = loads[static_cast<std::size_t>(tile.rank) * threads + tile.thread];
     ++load.tiles;
     load.pixels += tile.bounds.pixels();
     load.busy_ms += tile.duration_us / 1e3;

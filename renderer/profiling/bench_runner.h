@@ -27,6 +27,7 @@ struct BenchSettings {
   Accel accel = Accel::kAuto;         // sphere hierarchies, as render --accel
   std::string scene_name = "seed";    // "seed" or the scene file's path, for the report
   bool keep_pixel_latencies = false;  // fill LatencyPass::pixel_ns (for the latency map)
+  int ranks = 1;                      // MPI ranks sharing each frame (distributed/world.h)
 };
 
 // Checks sizes, counts and memory before any work. Throws UsageError.
@@ -35,21 +36,32 @@ void validate(const BenchSettings& settings);
 // The thread counts to run: the list as given, or {all logical cores} when it is empty.
 std::vector<int> resolve_thread_list(const BenchSettings& settings);
 
+// One rank's part of the timed repetitions, when MPI ranks share each frame.
+struct RankShare {
+  int rank = 0;
+  std::vector<double> busy_ms;      // each repetition: from its start to the rank's last tile
+  std::vector<std::size_t> pixels;  // each repetition: pixels the rank rendered
+  std::vector<double> cpu_ms;       // each repetition: the rank's process CPU time
+};
+
 struct ThroughputRun {
-  int threads = 0;
-  std::vector<double> wall_ms;  // each timed repetition, in order
-  std::vector<double> cpu_ms;   // process CPU time of the same repetitions
+  int threads = 0;               // per rank
+  std::vector<double> wall_ms;   // each timed repetition, in order (the whole frame)
+  std::vector<double> cpu_ms;    // CPU time of the same repetitions, summed over the ranks
+  std::vector<RankShare> ranks;  // this rank's share; every rank's on rank 0 (bench_ranks.h)
 };
 
 struct TileRecord {
   int index = 0;
   TileBounds bounds;
   int thread = 0;       // arena slot of the worker that rendered it
+  int rank = 0;         // MPI rank of that worker; -1: rendered by another rank
   double start_us = 0;  // from the start of the instrumented pass
   double duration_us = 0;
 };
 
 struct ThreadLoad {
+  int rank = 0;
   int thread = 0;
   int tiles = 0;
   std::size_t pixels = 0;
@@ -83,7 +95,8 @@ std::vector<ThroughputRun> run_throughput(const BenchSettings& settings);
 // times, each run after a pass of the same scalar loop without clocks.
 LatencyPass run_latency_pass(const BenchSettings& settings, int threads, const CycleClock& clock);
 
-// Tiles and pixels each worker did, from the tile records.
-std::vector<ThreadLoad> thread_loads(const std::vector<TileRecord>& tiles, int threads);
+// Tiles and pixels each worker of each of `ranks` ranks did, from the tile records.
+std::vector<ThreadLoad> thread_loads(const std::vector<TileRecord>& tiles, int threads,
+                                     int ranks = 1);
 
 }  // namespace rtcli

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace rtcli {
 
@@ -34,6 +36,21 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
   count_ += other.count_;
   min_ = std::min(min_, other.min_);
   max_ = std::max(max_, other.max_);
+}
+
+LatencyHistogram LatencyHistogram::from_parts(Parts parts) {
+  if (parts.counts.size() != static_cast<std::size_t>(kBucketCount))
+    throw std::invalid_argument("latency histogram with " + std::to_string(parts.counts.size()) +
+                                " buckets");
+  LatencyHistogram h;
+  h.counts_ = std::move(parts.counts);
+  h.count_ = parts.count;
+  h.shift_ = parts.shift;
+  h.sum_ = parts.sum;
+  h.sum_squares_ = parts.sum_squares;
+  h.min_ = parts.min;
+  h.max_ = parts.max;
+  return h;
 }
 
 double LatencyHistogram::mean_ns() const {

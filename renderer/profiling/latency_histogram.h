@@ -71,6 +71,16 @@ class LatencyHistogram {
 
   const std::vector<std::uint64_t>& bucket_counts() const { return counts_; }
 
+  // Everything a histogram holds, to send it to another process and rebuild it there.
+  struct Parts {
+    std::vector<std::uint64_t> counts;
+    std::uint64_t count = 0;
+    double shift = 0, sum = 0, sum_squares = 0, min = 0, max = 0;
+  };
+  Parts parts() const { return {counts_, count_, shift_, sum_, sum_squares_, min_, max_}; }
+  // Throws std::invalid_argument when the bucket count is not kBucketCount.
+  static LatencyHistogram from_parts(Parts parts);
+
  private:
   double squared_deviations() const;  // sum of (sample - mean)^2
 
