@@ -3,14 +3,17 @@
 #include <cstdio>
 #include <set>
 
+#include "distributed/world.h"
 #include "flag_values.h"
 #include "output/atomic_file.h"
 #include "output/output_paths.h"
 #include "profiling/bench_end_to_end.h"
+#include "profiling/bench_ranks.h"
 #include "profiling/bench_report.h"
 #include "profiling/bench_table.h"
 #include "profiling/chrome_trace.h"
 #include "profiling/latency_map.h"
+#include "rank_checks.h"
 #include "scene/scene_loader.h"
 #include "shading/tile_renderer.h"
 #include "system/errors.h"
@@ -101,8 +104,9 @@ void write_output(const std::string& path, std::string_view bytes) {
 
 int run_bench(const BenchFlags& f) {
   BenchSettings settings = settings_from(f);
+  settings.ranks = distributed::size();
   validate(settings);
-  check_outputs(f);
+  on_rank_0_for_all([&] { check_outputs(f); });  // only rank 0 writes the outputs
   if (!f.scene.empty()) {
     settings.scene = load_scene_file(f.scene);
     settings.scene_name = f.scene;
@@ -110,18 +114,28 @@ int run_bench(const BenchFlags& f) {
 
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
   // largest thread count.
+  // Under MPI every rank renders its share of each frame; rank 0 gathers and reports.
   std::vector<ThroughputRun> runs = run_throughput(settings);
+  gather_throughput(runs);
   const std::vector<int> threads = resolve_thread_list(settings);
   const int latency_threads = *std::max_element(threads.begin(), threads.end());
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
+  gather_latency(latency);
   std::vector<float> pixel_ns = std::move(latency.pixel_ns);
   BenchContext context = collect_bench_context();
   context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
+  if (distributed::active()) context.ranks = gather_rank_hosts(context.host, context.logical_cores);
+  if (distributed::rank() != 0) return 0;
   BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
-  // Last: what a user of rtcli render waits for, PNG encoding and files included.
-  if (settings.end_to_end_runs > 0)
+  // Last: what a user of rtcli render waits for, PNG encoding and files included. Under MPI
+  // the render's frame is not shared between ranks (yet): no end-to-end figure.
+  if (settings.end_to_end_runs > 0 && !distributed::active())
     results.end_to_end =
         run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
+  else if (settings.end_to_end_runs > 0)
+    results.warnings.push_back(
+        "end-to-end runs skipped: rtcli render does not share a frame "
+        "between MPI ranks yet");
 
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(results.latency.all);
@@ -130,7 +144,8 @@ int run_bench(const BenchFlags& f) {
     results.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())
-    write_output(f.trace, chrome_trace_json(results.latency.tiles, results.latency.threads));
+    write_output(f.trace,
+                 chrome_trace_json(results.latency.tiles, results.latency.threads, settings.ranks));
   if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
   if (!f.quiet) std::fputs(format_bench_summary(results).c_str(), stdout);
   return 0;

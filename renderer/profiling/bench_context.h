@@ -3,8 +3,16 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rtcli {
+
+// Where one MPI rank ran.
+struct RankHost {
+  int rank = 0;
+  std::string host;
+  int logical_cores = 0;
+};
 
 struct BenchContext {
   std::string date;       // ISO 8601 UTC, e.g. 2026-11-24T03:10:00Z
@@ -17,8 +25,9 @@ struct BenchContext {
   std::string build_type;
   std::string tbb_version;                  // the oneTBB library loaded at run time
   std::optional<std::string> git_revision;  // baked in at build time, "-dirty" when modified
-  std::string simd_target;  // the instruction set Highway chose on this processor, e.g. AVX2
-  std::string render_path;  // render_path() of the benched scene, e.g. sphere-simd/AVX2
+  std::string simd_target;      // the instruction set Highway chose on this processor, e.g. AVX2
+  std::string render_path;      // render_path() of the benched scene, e.g. sphere-simd/AVX2
+  std::vector<RankHost> ranks;  // under MPI: every rank's host and cores; empty otherwise
 };
 
 // Everything but render_path, which depends on the scene: the caller fills it in.

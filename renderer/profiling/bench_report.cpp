@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "profiling/bench_ranks.h"
+
 namespace rtcli {
 
 namespace {
@@ -33,40 +35,58 @@ std::string render_benchmark_name(const BenchSettings& s, int threads) {
 }  // namespace
 
 json to_json(const BenchContext& c) {
-  return {{"date", c.date},
-          {"host", c.host},
-          {"cpu_model", c.cpu_model},
-          {"logical_cores", c.logical_cores},
-          {"compiler", c.compiler},
-          {"compiler_flags", c.compiler_flags},
-          {"build_type", c.build_type},
-          {"tbb_version", c.tbb_version},
-          {"git_revision", c.git_revision ? json(*c.git_revision) : json(nullptr)},
-          {"version", c.version},
-          {"simd_target", c.simd_target},
-          {"render_path", c.render_path}};
+  json ranks = json::array();
+  for (const RankHost& h : c.ranks)
+    ranks.push_back({{"rank", h.rank}, {"host", h.host}, {"logical_cores", h.logical_cores}});
+  json out = {{"date", c.date},
+              {"host", c.host},
+              {"cpu_model", c.cpu_model},
+              {"logical_cores", c.logical_cores},
+              {"compiler", c.compiler},
+              {"compiler_flags", c.compiler_flags},
+              {"build_type", c.build_type},
+              {"tbb_version", c.tbb_version},
+              {"git_revision", c.git_revision ? json(*c.git_revision) : json(nullptr)},
+              {"version", c.version},
+              {"simd_target", c.simd_target},
+              {"render_path", c.render_path}};
+  if (!c.ranks.empty()) out["ranks"] = std::move(ranks);
+  return out;
 }
 
 json to_json(const RatioEstimate& r) {
   return {{"value", r.value}, {"ci95_low", r.ci95_low}, {"ci95_high", r.ci95_high}};
 }
 
+json to_json(const RankShare& r) {
+  return {{"rank", r.rank},
+          {"mpix_per_s", rank_mpix_per_s(r)},
+          {"busy_ms", r.busy_ms},
+          {"pixels", r.pixels},
+          {"cpu_ms", r.cpu_ms}};
+}
+
 json to_json(const ThroughputSummary& s) {
-  return {{"threads", s.run.threads},
-          {"wall_ms", s.run.wall_ms},
-          {"cpu_ms", s.run.cpu_ms},
-          {"min_ms", s.wall.min},
-          {"median_ms", s.wall.median},
-          {"mean_ms", s.wall.mean},
-          {"stddev_ms", s.wall.stddev},
-          {"mpix_per_s", s.mpix_per_s},
-          {"outliers", s.outliers},
-          {"first_run_slow", s.first_run_slow},
-          {"speedup", s.speedup ? to_json(*s.speedup) : json(nullptr)},
-          {"efficiency", s.efficiency ? json(s.efficiency->value) : json(nullptr)},
-          {"efficiency_ci95", s.efficiency
-                                  ? json::array({s.efficiency->ci95_low, s.efficiency->ci95_high})
-                                  : json(nullptr)}};
+  json ranks = json::array();
+  if (s.run.ranks.size() > 1)
+    for (const RankShare& r : s.run.ranks) ranks.push_back(to_json(r));
+  json out = {{"threads", s.run.threads},
+              {"wall_ms", s.run.wall_ms},
+              {"cpu_ms", s.run.cpu_ms},
+              {"min_ms", s.wall.min},
+              {"median_ms", s.wall.median},
+              {"mean_ms", s.wall.mean},
+              {"stddev_ms", s.wall.stddev},
+              {"mpix_per_s", s.mpix_per_s},
+              {"outliers", s.outliers},
+              {"first_run_slow", s.first_run_slow},
+              {"speedup", s.speedup ? to_json(*s.speedup) : json(nullptr)},
+              {"efficiency", s.efficiency ? json(s.efficiency->value) : json(nullptr)},
+              {"efficiency_ci95",
+               s.efficiency ? json::array({s.efficiency->ci95_low, s.efficiency->ci95_high})
+                            : json(nullptr)}};
+  if (!ranks.empty()) out["ranks"] = std::move(ranks);
+  return out;
 }
 
 json to_json(const CycleClock& c) {
@@ -104,12 +124,17 @@ json to_json(const TileRecord& t) {
           {"height", t.bounds.height()},
           {"pixels", t.bounds.pixels()},
           {"thread", t.thread},
+          {"rank", t.rank},
           {"start_us", t.start_us},
           {"duration_us", t.duration_us}};
 }
 
 json to_json(const ThreadLoad& l) {
-  return {{"thread", l.thread}, {"tiles", l.tiles}, {"pixels", l.pixels}, {"busy_ms", l.busy_ms}};
+  return {{"rank", l.rank},
+          {"thread", l.thread},
+          {"tiles", l.tiles},
+          {"pixels", l.pixels},
+          {"busy_ms", l.busy_ms}};
 }
 
 json google_benchmark_entries(const BenchResults& r) {
@@ -174,7 +199,8 @@ json to_json(const BenchResults& r) {
   json tiles = json::array();
   for (const TileRecord& t : l.tiles) tiles.push_back(to_json(t));
   json balance = json::array();
-  for (const ThreadLoad& load : thread_loads(l.tiles, l.threads)) balance.push_back(to_json(load));
+  for (const ThreadLoad& load : thread_loads(l.tiles, l.threads, s.ranks))
+    balance.push_back(to_json(load));
   json throughput = json::array();
   for (const ThroughputSummary& t : r.throughput) throughput.push_back(to_json(t));
 
@@ -188,6 +214,7 @@ json to_json(const BenchResults& r) {
         {"tile_width", s.tile_width},
         {"tile_height", s.tile_height},
         {"threads", s.threads},
+        {"ranks", s.ranks},
         {"repetitions", s.repetitions},
         {"warmup", s.warmup},
         {"latency_runs", s.latency_runs},

@@ -177,11 +177,18 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
 
   std::vector<WorkerHistograms> workers;
   // Under MPI a rank fills only the tiles it rendered; bench_ranks.h joins them on rank 0.
-  pass.tiles.assign(static_cast<std::size_t>(grid.count()), TileRecord{.rank = -1});
+  TileRecord unrendered;
+  unrendered.rank = -1;
+  pass.tiles.assign(static_cast<std::size_t>(grid.count()), unrendered);
   if (s.keep_pixel_latencies) pass.pixel_ns.assign(frame.pixels(), 0.0f);
   float* pixel_ns = pass.pixel_ns.empty() ? nullptr : pass.pixel_ns.data();
   const auto instrumented = [&](auto start_ticks, auto stop_ticks) {
     workers.assign(static_cast<std::size_t>(threads), WorkerHistograms{});
+    // Under MPI another rank may take a tile this rank timed before: only the last pass counts.
+    if (distributed::active()) {
+      pass.tiles.assign(pass.tiles.size(), unrendered);
+      std::fill(pass.pixel_ns.begin(), pass.pixel_ns.end(), 0.0f);
+    }
     const double cpu0 = process_cpu_ms();
     const SteadyClock::time_point start = SteadyClock::now();
     render_frame(arena, grid, [&](int tile, const TileBounds& bounds, int worker) {
@@ -225,7 +232,7 @@ std::vector<ThreadLoad> thread_loads(const std::vector<TileRecord>& tiles, int t
   std::vector<ThreadLoad> loads(static_cast<std::size_t>(threads) * ranks);
   for (int r = 0; r < ranks; ++r)
     for (int t = 0; t < threads; ++t)
-      loads[static_cast<std::size_t>(r) * threads + t] = ThreadLoad{.rank = r, .thread = t};
+      loads[static_cast<std::size_t>(r) * threads + t] = ThreadLoad{r, t, 0, 0, 0};
   for (const TileRecord& tile : tiles) {
     if (tile.thread < 0 || tile.thread >= threads || tile.rank < 0 || tile.rank >= ranks) continue;
     ThreadLoad& load = loads[static_cast<std::size_t>(tile.rank) * threads + tile.thread];

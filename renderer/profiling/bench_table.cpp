@@ -1,6 +1,9 @@
 #include "profiling/bench_table.h"
 
 #include <cstdio>
+#include <numeric>
+
+#include "profiling/bench_ranks.h"
 
 namespace rtcli {
 
@@ -29,9 +32,10 @@ std::string format_bench_summary(const BenchResults& r) {
   const BenchSettings& s = r.settings;
   const LatencyPass& l = r.latency;
   std::string out;
-  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %d repetitions after %d warm-up\n",
-         s.width, s.height, s.tile_width, s.tile_height, s.scene_name.c_str(), s.repetitions,
-         s.warmup);
+  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %d repetitions after %d warm-up", s.width,
+         s.height, s.tile_width, s.tile_height, s.scene_name.c_str(), s.repetitions, s.warmup);
+  if (s.ranks > 1) append(out, ", %d MPI ranks sharing each frame (threads are per rank)", s.ranks);
+  append(out, "\n");
   append(out, "  %7s %10s %10s %10s %9s %9s  %-24s %s\n", "threads", "median ms", "min ms",
          "mean ms", "stddev", "Mpix/s", "speedup [95% CI]", "efficiency");
   for (const ThroughputSummary& t : r.throughput) {
@@ -42,6 +46,14 @@ std::string format_bench_summary(const BenchResults& r) {
              t.speedup->ci95_high, t.efficiency->value * 100);
     else
       append(out, "%-24s %s\n", "-", "-");
+    if (t.run.ranks.size() > 1)
+      for (const RankShare& rank : t.run.ranks)
+        append(out, "  %7s rank %d: %.2f Mpix/s over its busy time, %.1f%% of the pixels\n", "",
+               rank.rank, rank_mpix_per_s(rank),
+               100.0 *
+                   static_cast<double>(
+                       std::accumulate(rank.pixels.begin(), rank.pixels.end(), std::size_t{0})) /
+                   (static_cast<double>(s.width) * s.height * rank.pixels.size()));
   }
 
   const double overhead = l.clock.overhead.median_ns;

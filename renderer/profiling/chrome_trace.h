@@ -1,5 +1,6 @@
 // Chrome trace event JSON of the instrumented pass: one complete ("X") event per tile on the
-// thread that rendered it, for chrome://tracing or ui.perfetto.dev.
+// thread that rendered it, for chrome://tracing or ui.perfetto.dev. Under MPI each rank is a
+// process of its own (pid = rank + 1).
 #pragma once
 
 #include <string>
@@ -10,6 +11,6 @@
 namespace rtcli {
 
 // Times are microseconds from the pass's start, printed with three fixed decimals (ns).
-std::string chrome_trace_json(const std::vector<TileRecord>& tiles, int threads);
+std::string chrome_trace_json(const std::vector<TileRecord>& tiles, int threads, int ranks = 1);
 
 }  // namespace rtcli
