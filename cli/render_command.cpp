@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "distributed/world.h"
 #include "flag_values.h"
 #include "jobs/render_job.h"
 #include "progress_bar.h"
@@ -49,6 +50,12 @@ RenderSettings settings_from(const RenderFlags& f) {
 int run_render(const RenderFlags& f) {
   RenderSettings settings = settings_from(f);
   validate(settings);  // every usage error before the scene is read or a file is touched
+  // Every rank would write the same files: refused until the ranks share the frame (README,
+  // "Running on a cluster").
+  if (distributed::size() > 1)
+    throw UsageError("render under mpirun with " + std::to_string(distributed::size()) +
+                     " ranks: sharing a frame between ranks is not built yet; run rtcli "
+                     "render without mpirun, or use rtcli bench");
   if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
 
   RenderProgress progress;

@@ -11,8 +11,9 @@
 
 namespace rtcli::test {
 
-RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimits& limits) {
-  std::vector<std::string> argv_storage{RTCLI_BINARY};
+RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimits& limits,
+                           const std::string& program) {
+  std::vector<std::string> argv_storage{program};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());

@@ -24,13 +24,16 @@ struct ChildLimits {
 
 class RtcliProcess {
  public:
-  // Starts build/rtcli (the build's own, so sanitizer builds test sanitized binaries).
-  explicit RtcliProcess(const std::vector<std::string>& args, const ChildLimits& limits = {});
+  // Starts build/rtcli (the build's own, so sanitizer builds test sanitized binaries), or
+  // `program` (e.g. mpirun, with rtcli among the arguments).
+  explicit RtcliProcess(const std::vector<std::string>& args, const ChildLimits& limits = {},
+                        const std::string& program = RTCLI_BINARY);
   ~RtcliProcess();  // kills and reaps a child still running
   RtcliProcess(const RtcliProcess&) = delete;
   RtcliProcess& operator=(const RtcliProcess&) = delete;
 
   void send(int signal_number) const;
+  pid_t pid() const { return pid_; }
 
   // Reads both streams to the end and reaps the child. Exit code, or 128 + signal if killed.
   CommandResult wait();

@@ -197,7 +197,7 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
                  workers[static_cast<std::size_t>(worker)], pixel_ns);
       const double tile_end = ms_since(start) * 1e3;
       pass.tiles[static_cast<std::size_t>(tile)] = {
-          tile, bounds, worker, distributed::rank(), tile_start, tile_end - tile_start};
+          tile, bounds, worker, tile_start, tile_end - tile_start, distributed::rank()};
     });
     pass.instrumented_wall_ms.push_back(ms_since(start));
     pass.instrumented_cpu_ms.push_back(process_cpu_ms() - cpu0);

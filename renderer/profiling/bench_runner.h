@@ -55,9 +55,9 @@ struct TileRecord {
   int index = 0;
   TileBounds bounds;
   int thread = 0;       // arena slot of the worker that rendered it
-  int rank = 0;         // MPI rank of that worker; -1: rendered by another rank
   double start_us = 0;  // from the start of the instrumented pass
   double duration_us = 0;
+  int rank = 0;  // MPI rank of that worker; -1: rendered by another rank
 };
 
 struct ThreadLoad {

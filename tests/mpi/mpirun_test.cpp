@@ -1,0 +1,197 @@
+// rtcli under mpirun: the bench's merge over ranks, errors, a killed rank and a signal to mpirun.
+// Each test starts one small job (about a second of mpirun start-up), to keep the suite short.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "child_process.h"
+#include "test_support.h"
+
+namespace rtcli::test {
+namespace {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+#define SKIP_WITHOUT_MPI()                                                             \
+  if (std::string(RTCLI_MPIEXEC).empty())                                              \
+  GTEST_SKIP() << "MPI is not built into rtcli (RTCLI_WITH_MPI off or libopenmpi-dev " \
+                  "missing), so there is nothing to run under mpirun"
+
+// mpirun -q (no banners of its own) --oversubscribe (more ranks than cores) -n ranks rtcli args.
+RtcliProcess mpirun(int ranks, const std::vector<std::string>& args) {
+  std::vector<std::string> all{"-q", "--oversubscribe", "-n", std::to_string(ranks), RTCLI_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  return RtcliProcess(all, {}, RTCLI_MPIEXEC);
+}
+
+int error_lines(const std::string& err) {
+  int lines = 0;
+  for (std::size_t at = err.find("rtcli: error:"); at != std::string::npos;
+       at = err.find("rtcli: error:", at + 1))
+    ++lines;
+  return lines;
+}
+
+fs::path fresh_folder(const std::string& name) {
+  const fs::path folder =
+      fs::temp_directory_path() / ("rtcli_mpi_" + name + "_" + std::to_string(getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+
+// The pids of the job's rtcli ranks: mpirun's children running rtcli.
+std::vector<pid_t> rank_pids(pid_t launcher) {
+  std::vector<pid_t> pids;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string pid, comm, state;
+    pid_t parent = 0;
+    if (!(stat >> pid >> comm >> state >> parent)) continue;
+    if (parent == launcher && comm == "(rtcli)") pids.push_back(std::stoi(pid));
+  }
+  return pids;
+}
+
+// Whether `pid` exists and is not a zombie waiting to be reaped.
+bool running(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string id, comm, state;
+  return static_cast<bool>(stat >> id >> comm >> state) && state != "Z";
+}
+
+// A bench that runs until stopped, once every rank has started rendering.
+std::vector<std::string> endless_bench(const fs::path& folder) {
+  return {"bench",     "--size", "320x240",
+          "--threads", "1",      "--repetitions",
+          "100000",    "--json", (folder / "report.json").string(),
+          "-q"};
+}
+
+TEST(Mpirun, BenchMergesEveryPixelOnceOverThreeRanks) {
+  SKIP_WITHOUT_MPI();
+  const fs::path folder = fresh_folder("bench");
+  const fs::path report = folder / "report.json";
+  const fs::path trace = folder / "trace.json";
+  const CommandResult r =
+      mpirun(3, {"bench", "--size", "97x61", "--tile", "13x7", "--threads", "1", "--repetitions",
+                 "2", "--latency-runs", "2", "--end-to-end-runs", "0", "-q", "--json",
+                 report.string(), "--trace", trace.string()})
+          .wait();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(read_file(report));
+  const std::uint64_t frame = 97 * 61;
+  EXPECT_EQ(doc["config"]["ranks"], 3);
+  EXPECT_EQ(doc["context"]["ranks"].size(), 3u);
+  EXPECT_EQ(doc["latency"]["classes"]["all"]["count"], frame);
+  EXPECT_EQ(doc["latency"]["classes"]["hit"]["count"].get<std::uint64_t>() +
+                doc["latency"]["classes"]["background"]["count"].get<std::uint64_t>(),
+            frame);
+  std::uint64_t tiled = 0;
+  for (const auto& tile : doc["tiles"]) {
+    EXPECT_GE(tile["rank"].get<int>(), 0);
+    EXPECT_LT(tile["rank"].get<int>(), 3);
+    tiled += tile["pixels"].get<std::uint64_t>();
+  }
+  EXPECT_EQ(tiled, frame);
+  std::uint64_t balanced = 0;
+  for (const auto& load : doc["thread_balance"]) balanced += load["pixels"].get<std::uint64_t>();
+  EXPECT_EQ(balanced, frame);
+  // Each repetition's frame is split between the ranks, every pixel once.
+  const auto& ranks = doc["throughput"][0]["ranks"];
+  ASSERT_EQ(ranks.size(), 3u);
+  for (std::size_t repetition = 0; repetition < 2; ++repetition) {
+    std::uint64_t pixels = 0;
+    for (const auto& rank : ranks) pixels += rank["pixels"][repetition].get<std::uint64_t>();
+    EXPECT_EQ(pixels, frame);
+  }
+  // One trace process per rank.
+  const std::string text = read_file(trace);
+  for (int pid = 1; pid <= 3; ++pid)
+    EXPECT_NE(text.find("\"name\":\"rtcli bench rank " + std::to_string(pid - 1)),
+              std::string::npos);
+  fs::remove_all(folder);
+}
+
+TEST(Mpirun, BadInputPrintsOneErrorLineAndEveryRankExits2) {
+  SKIP_WITHOUT_MPI();
+  const CommandResult bad_size = mpirun(2, {"bench", "--size", "0x5"}).wait();
+  EXPECT_EQ(bad_size.exit_code, 2) << bad_size.err;
+  EXPECT_EQ(error_lines(bad_size.err), 1) << bad_size.err;
+  EXPECT_NE(bad_size.err.find("0x5"), std::string::npos) << bad_size.err;
+  // A check of rank 0's files: its verdict is every rank's.
+  const fs::path folder = fresh_folder("bad");
+  const CommandResult bad_output =
+      mpirun(2, {"bench", "--size", "8x8", "--json", folder.string()}).wait();
+  EXPECT_EQ(bad_output.exit_code, 2) << bad_output.err;
+  EXPECT_EQ(error_lines(bad_output.err), 1) << bad_output.err;
+  EXPECT_TRUE(list_folder(folder).empty());
+  fs::remove_all(folder);
+}
+
+TEST(Mpirun, AKilledRankEndsTheJobPromptlyWithNoFileLeft) {
+  SKIP_WITHOUT_MPI();
+  const fs::path folder = fresh_folder("killed");
+  RtcliProcess job = mpirun(2, endless_bench(folder));
+  std::vector<pid_t> ranks;
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
+  std::this_thread::sleep_for(500ms);  // into the timed renders
+  const auto killed_at = std::chrono::steady_clock::now();
+  kill(ranks.back(), SIGKILL);
+  const CommandResult r = job.wait();
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - killed_at).count();
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_LT(seconds, 10.0) << "the job outlived its killed rank";
+  EXPECT_TRUE(list_folder(folder).empty()) << "a report or temporary was left";
+  fs::remove_all(folder);
+}
+
+// srun forwards SIGINT to every task; rtcli then exits 130 on each rank, and so does the job.
+TEST(Mpirun, SigintToEveryRankEndsTheJobWith130) {
+  SKIP_WITHOUT_MPI();
+  const fs::path folder = fresh_folder("sigint_ranks");
+  RtcliProcess job = mpirun(2, endless_bench(folder));
+  std::vector<pid_t> ranks;
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
+  std::this_thread::sleep_for(500ms);
+  for (const pid_t rank : ranks) kill(rank, SIGINT);
+  const CommandResult r = job.wait();
+  EXPECT_EQ(r.exit_code, 130) << r.err;
+  EXPECT_EQ(r.err.find("rtcli: error"), std::string::npos) << r.err;
+  EXPECT_TRUE(list_folder(folder).empty());
+  fs::remove_all(folder);
+}
+
+// OpenMPI 4.1's mpirun turns SIGINT into SIGTERM for the ranks (then SIGKILL a second later)
+// and itself exits 1 whatever they return (README, "Running on a cluster").
+TEST(Mpirun, SigintToMpirunEndsTheJobPromptlyWithNoFileLeft) {
+  SKIP_WITHOUT_MPI();
+  const fs::path folder = fresh_folder("sigint");
+  RtcliProcess job = mpirun(2, endless_bench(folder));
+  std::vector<pid_t> ranks;
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
+  std::this_thread::sleep_for(500ms);
+  const auto sent_at = std::chrono::steady_clock::now();
+  job.send(SIGINT);
+  const CommandResult r = job.wait();
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - sent_at).count();
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_LT(seconds, 10.0);
+  for (const pid_t rank : ranks)
+    EXPECT_TRUE(wait_until([&] { return !running(rank); }, 5s)) << "rank " << rank << " lives on";
+  EXPECT_TRUE(list_folder(folder).empty());
+  fs::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace rtcli::test
