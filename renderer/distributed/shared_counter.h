@@ -13,11 +13,14 @@
 
 namespace rtcli::distributed {
 
+class CounterWindow;
+
 class SharedCounter {
  public:
   // Collective over the ranks when MPI is active: every rank constructs and destroys it
   // together. Starts at 0.
   SharedCounter();
+  // Declared here, defined where CounterWindow is complete.
   ~SharedCounter();
   SharedCounter(const SharedCounter&) = delete;
   SharedCounter& operator=(const SharedCounter&) = delete;
@@ -26,9 +29,8 @@ class SharedCounter {
   std::int64_t take();
 
  private:
-  struct Window;                        // the MPI window, defined where mpi.h is included
-  std::unique_ptr<Window> window_;      // null when MPI is not active
-  std::atomic<std::int64_t> local_{0};  // the counter when MPI is not active
+  std::unique_ptr<CounterWindow> window_;  // null when MPI is not active
+  std::atomic<std::int64_t> local_{0};     // the counter when MPI is not active
 };
 
 }  // namespace rtcli::distributed
