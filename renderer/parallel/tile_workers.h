@@ -39,6 +39,14 @@ class WorkerArena {
   // interrupt::requested() afterwards.
   template <class Work>
   void run(TileScheduler& scheduler, Work&& work) {
+    run_with_state(
+        scheduler, [] { return 0; }, [&](int tile, int worker, int&) { work(tile, worker); });
+  }
+
+  // The same, each task first making its own state with make_state() (buffers it reuses for
+  // every tile it takes): work(tile_index, worker, state).
+  template <class MakeState, class Work>
+  void run_with_state(TileScheduler& scheduler, MakeState&& make_state, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
     ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
     fence.fork();
@@ -48,8 +56,9 @@ class WorkerArena {
           [&](int) {
             fence.enter();
             const int worker = tbb::this_task_arena::current_thread_index();
+            auto state = make_state();
             while (const std::optional<int> tile = scheduler.next()) {
-              work(*tile, worker);
+              work(*tile, worker, state);
               scheduler.complete(*tile);
             }
             fence.leave();

@@ -87,7 +87,7 @@ void validate(const BenchSettings& s) {
   if (s.keep_pixel_latencies) {
     const std::size_t pixels = static_cast<std::size_t>(s.width) * s.height;
     check_memory_fits(
-        render_peak_bytes(s.width, s.height) + pixels * sizeof(float),
+        frame_peak_bytes(s.width, s.height) + pixels * sizeof(float),
         "a latency map of " + std::to_string(s.width) + "x" + std::to_string(s.height));
   }
 }
