@@ -1,5 +1,6 @@
 #include "bench_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -16,6 +17,7 @@
 #include "rank_checks.h"
 #include "scene/scene_loader.h"
 #include "shading/tile_renderer.h"
+#include "system/dimensions.h"
 #include "system/errors.h"
 
 namespace rtcli::cli {
@@ -41,6 +43,9 @@ CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
                   "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
                   "and all, into a temporary folder (0: none)")
       ->capture_default_str();
+  cmd->add_option("--sizes", f.sizes,
+                  "End-to-end size sweep: frame sizes WxH, comma-separated; each rendered "
+                  "--end-to-end-runs times (at least once), interleaved, for ns per pixel");
   cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
@@ -77,6 +82,16 @@ BenchSettings settings_from(const BenchFlags& f) {
   s.end_to_end_runs =
       static_cast<int>(parse_count(f.end_to_end_runs, "--end-to-end-runs", 0, 1000));
   s.keep_pixel_latencies = !f.latency_map.empty();
+  if (!f.sizes.empty()) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t comma = f.sizes.find(',', start);
+      const Dimensions size = parse_dimensions(f.sizes.substr(start, comma - start), "--sizes");
+      s.sweep_sizes.emplace_back(size.width, size.height);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
   s.accel = parse_accel(f.accel);
   return s;
 }
@@ -136,6 +151,9 @@ int run_bench(const BenchFlags& f) {
     results.warnings.push_back(
         "end-to-end runs skipped: rtcli render does not share a frame "
         "between MPI ranks yet");
+  if (!settings.sweep_sizes.empty() && !distributed::active())
+    results.size_sweep = run_size_sweep(settings, latency_threads,
+                                        std::max(1, settings.end_to_end_runs), "25%,50%,75%");
 
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(results.latency.all);

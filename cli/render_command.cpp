@@ -66,8 +66,8 @@ int run_render(const RenderFlags& f) {
   }
   if (f.quiet) return 0;
   const double pixels = static_cast<double>(settings.width) * settings.height;
-  std::printf("rendered %dx%d in %d tiles on %d threads: %.1f ms, %.1f Mpix/s; wrote",
-              settings.width, settings.height, summary.tiles, summary.threads,
+  std::printf("rendered %dx%d in %d bands of %d rows on %d threads: %.1f ms, %.1f Mpix/s; wrote",
+              settings.width, settings.height, summary.bands, summary.band_rows, summary.threads,
               summary.render_seconds * 1e3, pixels / summary.render_seconds / 1e6);
   for (const auto& file : summary.files) std::printf(" %s", file.string().c_str());
   std::printf("\n");

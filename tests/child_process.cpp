@@ -40,6 +40,10 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
       const rlimit limit{*limits.max_file_bytes, *limits.max_file_bytes};
       setrlimit(RLIMIT_FSIZE, &limit);
     }
+    if (limits.max_address_space_bytes) {
+      const rlimit limit{*limits.max_address_space_bytes, *limits.max_address_space_bytes};
+      setrlimit(RLIMIT_AS, &limit);
+    }
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -84,7 +88,9 @@ CommandResult RtcliProcess::wait() {
   }
   out_fd_ = err_fd_ = -1;
   int status = 0;
-  waitpid(pid_, &status, 0);
+  rusage usage{};
+  wait4(pid_, &status, 0, &usage);
+  result.max_rss_kib = usage.ru_maxrss;
   pid_ = -1;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;

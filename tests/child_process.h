@@ -19,7 +19,9 @@ namespace rtcli::test {
 struct ChildLimits {
   // RLIMIT_FSIZE in bytes. SIGXFSZ is ignored in the child, so a write past the limit fails
   // with EFBIG instead of killing it: an injected write failure with no hook in the product.
-  std::optional<std::size_t> max_file_bytes;
+  std::optional<std::size_t> max_file_bytes = std::nullopt;
+  // RLIMIT_AS in bytes: a process that may map only this much.
+  std::optional<std::size_t> max_address_space_bytes = std::nullopt;
 };
 
 class RtcliProcess {

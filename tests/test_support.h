@@ -11,8 +11,9 @@ namespace rtcli::test {
 
 struct CommandResult {
   int exit_code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
+  std::string out;       // stdout
+  std::string err;       // stderr
+  long max_rss_kib = 0;  // the child's peak resident memory (ru_maxrss), when run by RtcliProcess
 };
 
 // Runs the built rtcli with `args` (no shell), capturing both streams.

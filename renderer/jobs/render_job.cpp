@@ -4,13 +4,20 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <limits>
+#include <optional>
 #include <thread>
 
 #include "jobs/render_memory.h"
+#include "output/band_encoder.h"
+#include "output/band_layout.h"
 #include "output/checkpoint_writer.h"
+#include "output/compressed_band.h"
+#include "parallel/ordered_window.h"
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
 #include "scene/frame.h"
@@ -24,6 +31,16 @@ namespace rtcli {
 
 namespace {
 using Clock = std::chrono::steady_clock;
+
+constexpr int kQueuedBandsPerWorker = 2;
+
+// What a worker keeps between bands: the band's pixels and its compressor.
+struct BandWorker {
+  BandWorker(const BandLayout& layout, const std::vector<Checkpoint>& checkpoints)
+      : pixels(layout.width(), layout.height(), layout.max_rows()), encoder(layout, checkpoints) {}
+  Frame pixels;
+  BandEncoder encoder;
+};
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -65,7 +82,13 @@ void validate(const RenderSettings& s) {
   std::error_code error;
   if (std::filesystem::exists(s.out, error) && !std::filesystem::is_directory(s.out, error))
     throw UsageError("--out '" + s.out.string() + "' is an existing file, not a folder");
-  check_frame_fits(s.width, s.height);
+  check_render_fits(s);
+}
+
+int band_window(int threads) {
+  // Two queued bands per worker: enough slack that a worker descheduled for a moment does not
+  // stall the others (README, "Writing frames").
+  return threads * (1 + kQueuedBandsPerWorker);
 }
 
 RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress* progress) {
@@ -76,54 +99,80 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   prepare_output_folder(settings.out);
 
   const Clock::time_point start = Clock::now();
-  Frame frame(settings.width, settings.height);
-  const TileGrid grid(settings.width, settings.height, settings.tile_width, settings.tile_height);
-  TileScheduler scheduler(grid.count());
-  // SIGINT/SIGTERM: workers stop taking tiles, the writer stops waiting; see interrupt.h.
-  const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
+  const BandLayout layout(settings.width, settings.height, settings.tile_height);
   RenderSummary summary;
-  summary.tiles = grid.count();
+  summary.bands = layout.count();
+  summary.band_rows = layout.max_rows();
   summary.threads = resolve_threads(settings.threads);
-  if (progress) progress->pixels_total = frame.pixels();
+  summary.window = band_window(summary.threads);
+  TileScheduler bands(layout.count());
+  OrderedWindow<CompressedBand> queue(summary.window);
+  const auto stop = [&] {
+    bands.cancel();
+    queue.cancel();
+  };
+  // SIGINT/SIGTERM: workers stop taking bands, waiters are released; see interrupt.h.
+  const interrupt::OnInterrupt stop_on_signal(stop);
+  if (progress) progress->pixels_total = static_cast<std::size_t>(settings.width) * settings.height;
 
   WorkerArena arena(summary.threads);
   // Many-sphere scenes get their hierarchy here, built by the render's threads, timed with it.
   const RenderScene scene =
       arena.execute([&] { return prepare_scene(settings.scene, settings.accel); });
 
-  // The writer encodes each checkpoint as soon as its prefix is done, off the workers' threads.
+  // The writer appends bands in scan order and writes each checkpoint once its bands are in.
   std::exception_ptr write_error;
   std::thread writer([&] {
     try {
-      const auto wait_for_tiles = [&](int tiles) { return scheduler.wait_for_prefix(tiles); };
-      write_frames_as_rendered(frame, grid, wait_for_tiles, settings.out, checkpoints,
-                               summary.files);
+      CheckpointWriter files(layout, settings.out, checkpoints, summary.files);
+      for (int band = 0; band < layout.count(); ++band) {
+        std::optional<CompressedBand> next = queue.pop();
+        if (!next) return;  // cancelled
+        if (settings.before_band_written) settings.before_band_written(band);
+        files.append(*next);
+      }
+      files.finish();
       summary.write_cpu_seconds = thread_cpu_seconds();
     } catch (...) {
       write_error = std::current_exception();
-      scheduler.cancel();
+      stop();
     }
   });
-  // Should the workers throw, the writer is released and joined before the frame goes away.
+  // Should the workers throw, the writer is released and joined before what it reads goes away.
   struct WriterGuard {
-    TileScheduler& scheduler;
+    const std::function<void()> stop;
     std::thread& writer;
     ~WriterGuard() {
       if (!writer.joinable()) return;
-      scheduler.cancel();
+      stop();
       writer.join();
     }
-  } writer_guard{scheduler, writer};
+  } writer_guard{stop, writer};
 
-  arena.run(scheduler, [&](int tile, int) {
-    const TileBounds bounds = grid.bounds(tile);
-    render_tile(scene, bounds, frame);
-    if (progress) progress->pixels_done.fetch_add(bounds.pixels());
+  // Each worker renders a band into its own buffer, compresses it and hands it on.
+  const auto make_worker = [&] { return BandWorker(layout, checkpoints); };
+  arena.run_with_state(bands, make_worker, [&](int band, int, BandWorker& worker) {
+    try {
+      if (!queue.wait_for_room(band)) return;  // cancelled while the writer was behind
+      worker.pixels.set_first_row(layout.first_row(band));
+      const int y0 = layout.first_row(band);
+      const int y1 = layout.end_row(band);
+      for (int x0 = 0; x0 < settings.width; x0 += settings.tile_width)
+        render_tile(scene, {x0, y0, std::min(settings.width, x0 + settings.tile_width), y1},
+                    worker.pixels);
+      queue.push(band, worker.encoder.encode(worker.pixels, band));
+      if (progress) progress->pixels_done.fetch_add(layout.pixels(band));
+    } catch (...) {
+      stop();  // nobody may wait for this band
+      throw;
+    }
   });
   summary.render_seconds = seconds_since(start);
   writer.join();
   if (write_error) std::rethrow_exception(write_error);
   interrupt::throw_if_requested();
+  summary.peak_bands_queued = queue.peak_waiting();
+  summary.producer_waits = queue.producer_waits();
   summary.total_seconds = seconds_since(start);
   return summary;
 }

@@ -1,9 +1,11 @@
-// A whole `rtcli render`: tiles rendered in parallel, checkpoints and the final frame written.
+// A whole `rtcli render`, streamed: workers render bands of rows in scan order and compress
+// them; one writer thread appends them to the files. The frame is never held whole.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,8 @@ struct RenderSettings {
   std::filesystem::path out;  // folder for the PNG files
   Scene scene = seed_scene();
   Accel accel = Accel::kAuto;  // sphere hierarchies: built when they pay, always, or never
+  // Tests only: runs on the writer thread before each band is appended (a slow writer).
+  std::function<void(int band)> before_band_written;
 };
 
 // Read by another thread (a progress bar) while the render runs.
@@ -33,11 +37,15 @@ struct RenderProgress {
 };
 
 struct RenderSummary {
-  int tiles = 0;
+  int bands = 0;      // each a run of PNG strips at least a tile high (band_layout.h)
+  int band_rows = 0;  // rows a band holds at most
   int threads = 0;
-  double render_seconds = 0;     // first tile handed out to last tile finished
+  int window = 0;                // bands in flight at most: being rendered or waiting to be written
+  int peak_bands_queued = 0;     // most compressed bands waiting for the writer at once
+  int producer_waits = 0;        // times a worker waited for the writer (back-pressure)
+  double render_seconds = 0;     // first band handed out to last band compressed
   double total_seconds = 0;      // including the last file written
-  double write_cpu_seconds = 0;  // CPU time of the writer thread: encoding and writing files
+  double write_cpu_seconds = 0;  // CPU time of the writer thread: assembling and writing files
   std::vector<std::filesystem::path> files;
 };
 
@@ -46,6 +54,9 @@ int resolve_threads(int threads);
 
 // Checks what can be checked before any file is touched. Throws UsageError.
 void validate(const RenderSettings& settings);
+
+// Bands in flight at most for `threads` workers: each worker's band plus a queue for the writer.
+int band_window(int threads);
 
 // Renders and writes <out>/<checkpoint>.png for each checkpoint and <out>/final.png.
 // Throws RunError when a file cannot be written; files already written stay whole.

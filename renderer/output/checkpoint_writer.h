@@ -1,40 +1,65 @@
-// Writing a render's PNG files while it runs: each checkpoint as soon as its prefix is
-// rendered, final.png once the last tile is done.
+// The consumer's half of PNG writing: appends compressed bands, in scan order, to final.png's
+// temporary file and writes each checkpoint as soon as the bands it shows are in.
 //
-// Rows that are final are compressed once, in strips (png_strips.h), as soon as the render
-// has finished them, and appended to final.png's temporary file. A checkpoint copies those
-// strips from there, compresses only the strip holding its partial row, and appends
-// pre-compressed black strips, so its cost does not grow with the frame. Memory stays
-// bounded by one strip's buffers whatever the frame size.
+// Rows are compressed by the workers, in strips (png_strips.h), band by band
+// (band_encoder.h). A checkpoint copies the strips it shows whole from final.png's temporary,
+// takes the strip holding its last pixel from the band that carries it, and appends
+// pre-compressed black strips, so its cost does not grow with the frame. The writer holds
+// one band at a time and an index of a few bytes per strip.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
-#include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "output/atomic_file.h"
+#include "output/band_layout.h"
 #include "output/checkpoints.h"
-#include "scene/frame.h"
-#include "scene/tiles.h"
+#include "output/compressed_band.h"
+#include "output/png_strips.h"
 
 namespace rtcli {
 
-// Blocks until the first `tiles` tiles of the grid are rendered; false if the render stopped.
-// The render job passes its scheduler's wait, so output/ knows nothing of how tiles are made.
-using WaitForTiles = std::function<bool(int tiles)>;
+class CheckpointWriter {
+ public:
+  // Starts final.png's temporary in `folder`. Paths of files put in place are appended to
+  // `written`. Throws RunError when a file cannot be written; files already written stay whole.
+  CheckpointWriter(const BandLayout& layout, const std::filesystem::path& folder,
+                   std::vector<Checkpoint> checkpoints,
+                   std::vector<std::filesystem::path>& written);
 
-// Writes <folder>/<name>.png for each checkpoint, in order, then <folder>/final.png,
-// appending each path to `written` once the file is in place. Blocks in `wait_for_tiles` for
-// each prefix, so it runs on a thread of its own and the render workers never wait for it.
-// Returns early if the render stops; every file is whole or absent (atomic_file.h).
-// Throws RunError when a file cannot be written.
-void write_frames_as_rendered(const Frame& frame, const TileGrid& grid,
-                              const WaitForTiles& wait_for_tiles,
-                              const std::filesystem::path& folder,
-                              const std::vector<Checkpoint>& checkpoints,
-                              std::vector<std::filesystem::path>& written);
+  // The next band, in scan order; writes every checkpoint that ends inside it.
+  void append(const CompressedBand& band);
 
-// Bytes the writer holds at most for a frame of this size (not counting the frame).
-std::size_t frame_writer_peak_bytes(int width, int height);
+  // After the last band: the checkpoints of the whole frame, then final.png.
+  void finish();
+
+  // Bands appended so far.
+  int bands_done() const { return bands_done_; }
+
+  // Bytes a writer holds at most, not counting the band it is given.
+  static std::size_t peak_bytes(const BandLayout& layout);
+
+ private:
+  void write_checkpoint(const Checkpoint& checkpoint, const EncodedStrip* partial);
+  const EncodedStrip& black_strip(int strip);
+
+  const BandLayout layout_;
+  const std::filesystem::path folder_;
+  const std::vector<Checkpoint> checkpoints_;
+  std::vector<std::filesystem::path>& written_;
+  std::size_t next_checkpoint_ = 0;
+  int bands_done_ = 0;
+  const std::string head_;
+  AtomicFile final_;                        // final.png, growing band by band
+  std::vector<std::uint64_t> strips_end_;   // [i]: final_'s size after i strips
+  std::vector<std::uint32_t> adler_after_;  // [i]: Adler-32 of the first i strips' bytes
+  std::optional<StripEncoder> black_encoder_;
+  std::optional<EncodedStrip> black_;
+  std::optional<EncodedStrip> black_last_;
+};
 
 }  // namespace rtcli

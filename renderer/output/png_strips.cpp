@@ -92,7 +92,8 @@ void StripEncoder::encode(const FrameView& view, int strip, EncodedStrip& out) {
     const std::size_t row_start = static_cast<std::size_t>(y) * width;
     const std::size_t visible_pixels =
         view.visible_pixels > row_start ? std::min(width, view.visible_pixels - row_start) : 0;
-    const std::uint8_t* row = visible_pixels > 0 ? view.rgb + row_start * 3 : nullptr;
+    const std::size_t stored_start = row_start - static_cast<std::size_t>(view.first_row) * width;
+    const std::uint8_t* row = visible_pixels > 0 ? view.rgb + stored_start * 3 : nullptr;
     filter_row_sub(row, visible_pixels * 3, rgb_bytes,
                    filtered_.get() + static_cast<std::size_t>(y - y0) * row_bytes);
   }

@@ -25,6 +25,8 @@ class StripLayout {
  public:
   StripLayout(int width, int height);
 
+  int width() const { return width_; }
+  int height() const { return height_; }
   int rows_per_strip() const { return rows_per_strip_; }
   int count() const { return count_; }
   int first_row(int strip) const { return strip * rows_per_strip_; }
@@ -65,7 +67,8 @@ class StripEncoder {
   StripEncoder& operator=(const StripEncoder&) = delete;
 
   // Encodes strip `strip` of the view into `out`, black past the view's visible prefix.
-  // Pixels past the prefix are never read, so they may still be being rendered.
+  // Pixels past the prefix are never read, so they may still be being rendered; rows of the
+  // strip that hold visible pixels must be stored in the view (a band view holds its own).
   void encode(const FrameView& view, int strip, EncodedStrip& out);
 
   // Bytes an encoder holds at most, with the one EncodedStrip it fills.

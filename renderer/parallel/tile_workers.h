@@ -40,6 +40,14 @@ class WorkerArena {
   // cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
+    run_with_state(
+        scheduler, [] { return 0; }, [&](int tile, int worker, int&) { work(tile, worker); });
+  }
+
+  // The same, each task first making its own state with make_state() (buffers it reuses for
+  // every tile it takes): work(tile_index, worker, state).
+  template <class Scheduler, class MakeState, class Work>
+  void run_with_state(Scheduler& scheduler, MakeState&& make_state, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
     ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
     fence.fork();
@@ -49,8 +57,9 @@ class WorkerArena {
           [&](int) {
             fence.enter();
             const int worker = tbb::this_task_arena::current_thread_index();
+            auto state = make_state();
             while (const std::optional<int> tile = scheduler.next()) {
-              work(*tile, worker);
+              work(*tile, worker, state);
               scheduler.complete(*tile);
             }
             fence.leave();

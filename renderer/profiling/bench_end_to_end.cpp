@@ -1,6 +1,7 @@
 #include "profiling/bench_end_to_end.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <filesystem>
 
@@ -33,28 +34,65 @@ class ScratchFolder {
 };
 }  // namespace
 
-EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs,
-                            const std::string& checkpoints) {
+namespace {
+double process_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
+}
+
+RenderSettings render_settings(const BenchSettings& settings, int width, int height, int threads,
+                               const std::string& checkpoints) {
   RenderSettings render;
-  render.width = settings.width;
-  render.height = settings.height;
+  render.width = width;
+  render.height = height;
   render.tile_width = settings.tile_width;
   render.tile_height = settings.tile_height;
   render.threads = threads;
   render.checkpoints = parse_checkpoints(checkpoints);
   render.scene = settings.scene;
   render.accel = settings.accel;
+  return render;
+}
 
+// One whole render into a fresh folder (no file is replaced), recorded into `result`.
+void run_once(RenderSettings& render, const std::filesystem::path& folder, EndToEndRuns& result) {
+  render.out = folder;
+  const double cpu_start = process_cpu_ms();
+  const RenderSummary summary = render_to_directory(render);
+  result.cpu_ms.push_back(process_cpu_ms() - cpu_start);
+  result.wall_ms.push_back(summary.total_seconds * 1e3);
+  result.render_ms.push_back(summary.render_seconds * 1e3);
+  std::error_code ignored;
+  std::filesystem::remove_all(folder, ignored);  // a big frame's files need not pile up
+}
+}  // namespace
+
+EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs,
+                            const std::string& checkpoints) {
+  RenderSettings render =
+      render_settings(settings, settings.width, settings.height, threads, checkpoints);
   const ScratchFolder scratch;
-  EndToEndRuns result{checkpoints, threads, {}, {}};
-  for (int run = 0; run < runs; ++run) {
-    // A folder per run, as a user's fresh --out: no file is replaced.
-    render.out = scratch.path() / std::to_string(run);
-    const RenderSummary summary = render_to_directory(render);
-    result.wall_ms.push_back(summary.total_seconds * 1e3);
-    result.render_ms.push_back(summary.render_seconds * 1e3);
-  }
+  EndToEndRuns result{checkpoints, threads, {}, {}, {}, settings.width, settings.height};
+  for (int run = 0; run < runs; ++run)
+    run_once(render, scratch.path() / std::to_string(run), result);
   return result;
+}
+
+std::vector<EndToEndRuns> run_size_sweep(const BenchSettings& settings, int threads, int runs,
+                                         const std::string& checkpoints) {
+  std::vector<RenderSettings> renders;
+  std::vector<EndToEndRuns> results;
+  for (const auto& [width, height] : settings.sweep_sizes) {
+    renders.push_back(render_settings(settings, width, height, threads, checkpoints));
+    results.push_back({checkpoints, threads, {}, {}, {}, width, height});
+  }
+  const ScratchFolder scratch;
+  for (int run = 0; run < runs; ++run)
+    for (std::size_t i = 0; i < renders.size(); ++i)
+      run_once(renders[i], scratch.path() / (std::to_string(i) + "-" + std::to_string(run)),
+               results[i]);
+  return results;
 }
 
 }  // namespace rtcli

@@ -129,6 +129,19 @@ json to_json(const TileRecord& t) {
           {"duration_us", t.duration_us}};
 }
 
+json to_json(const EndToEndRuns& e) {
+  return {{"checkpoints", e.checkpoints},
+          {"threads", e.threads},
+          {"width", e.width},
+          {"height", e.height},
+          {"wall_ms", e.wall_ms},
+          {"median_wall_ms", median(e.wall_ms)},
+          {"render_ms", e.render_ms},
+          {"median_render_ms", median(e.render_ms)},
+          {"cpu_ms", e.cpu_ms},
+          {"median_cpu_ms", median(e.cpu_ms)}};
+}
+
 json to_json(const ThreadLoad& l) {
   return {{"rank", l.rank},
           {"thread", l.thread},
@@ -243,13 +256,19 @@ json to_json(const BenchResults& r) {
       {"thread_balance", std::move(balance)},
       {"warnings", r.warnings},
       {"benchmarks", google_benchmark_entries(r)}};
-  if (r.end_to_end)
-    report["end_to_end"] = {{"checkpoints", r.end_to_end->checkpoints},
-                            {"threads", r.end_to_end->threads},
-                            {"wall_ms", r.end_to_end->wall_ms},
-                            {"median_wall_ms", median(r.end_to_end->wall_ms)},
-                            {"render_ms", r.end_to_end->render_ms},
-                            {"median_render_ms", median(r.end_to_end->render_ms)}};
+  if (r.end_to_end) report["end_to_end"] = to_json(*r.end_to_end);
+  if (!r.size_sweep.empty()) {
+    json sweep = json::array();
+    for (const EndToEndRuns& e : r.size_sweep) {
+      json entry = to_json(e);
+      const double pixels = static_cast<double>(e.width) * e.height;
+      entry["pixels"] = static_cast<std::size_t>(pixels);
+      entry["ns_per_pixel"] = median(e.wall_ms) * 1e6 / pixels;
+      entry["cpu_ns_per_pixel"] = median(e.cpu_ms) * 1e6 / pixels;
+      sweep.push_back(entry);
+    }
+    report["size_sweep"] = sweep;
+  }
   if (r.latency_map)
     report["latency_map"] = {{"file", r.latency_map->file},
                              {"scale", r.latency_map->scale.description()},

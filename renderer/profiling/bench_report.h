@@ -18,6 +18,7 @@ nlohmann::ordered_json to_json(const CycleClock& clock);
 nlohmann::ordered_json to_json(const LatencyHistogram& histogram, double overhead_ns);
 nlohmann::ordered_json to_json(const TileRecord& tile);
 nlohmann::ordered_json to_json(const ThreadLoad& load);
+nlohmann::ordered_json to_json(const EndToEndRuns& runs);
 
 // The `benchmarks` array in Google Benchmark's JSON shape: per thread count, one "iteration"
 // entry per repetition (ms) and mean/median/stddev aggregates; per latency class, one entry

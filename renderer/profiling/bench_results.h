@@ -38,6 +38,7 @@ struct BenchResults {
   std::optional<double> render_tile_median_ms;  // throughput median at latency.threads
   std::optional<LatencyMapInfo> latency_map;
   std::optional<EndToEndRuns> end_to_end;  // with --end-to-end-runs above 0
+  std::vector<EndToEndRuns> size_sweep;    // with --sizes: end to end at each size
   std::vector<std::string> warnings;       // outliers, slow first runs, clock cost vs latency
 };
 

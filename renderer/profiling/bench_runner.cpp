@@ -112,11 +112,23 @@ void validate(const BenchSettings& s) {
   if (s.latency_runs < 1)
     throw UsageError("invalid instrumented run count " + std::to_string(s.latency_runs));
   check_frame_fits(s.width, s.height);
+  // The sweep's renders stream, as rtcli render does: only their bands need to fit.
+  for (const auto& [width, height] : s.sweep_sizes) {
+    RenderSettings render;
+    render.width = width;
+    render.height = height;
+    render.tile_width = s.tile_width;
+    render.tile_height = s.tile_height;
+    render.checkpoints = parse_checkpoints("25%,50%,75%");
+    render.out = std::filesystem::temp_directory_path();
+    for (const int t : resolve_thread_list(s)) render.threads = std::max(render.threads, t);
+    check_render_fits(render);
+  }
   // With a latency map: a float per pixel beside the frame, then an RGB image of the map.
   if (s.keep_pixel_latencies) {
     const std::size_t pixels = static_cast<std::size_t>(s.width) * s.height;
     check_memory_fits(
-        render_peak_bytes(s.width, s.height) + pixels * sizeof(float),
+        frame_peak_bytes(s.width, s.height) + pixels * sizeof(float),
         "a latency map of " + std::to_string(s.width) + "x" + std::to_string(s.height));
   }
 }

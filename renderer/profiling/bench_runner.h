@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "profiling/cycle_clock.h"
@@ -28,6 +29,8 @@ struct BenchSettings {
   std::string scene_name = "seed";    // "seed" or the scene file's path, for the report
   bool keep_pixel_latencies = false;  // fill LatencyPass::pixel_ns (for the latency map)
   int ranks = 1;                      // MPI ranks sharing each frame (distributed/world.h)
+  // Frame sizes for the end-to-end size sweep, {width, height} each (empty: no sweep).
+  std::vector<std::pair<int, int>> sweep_sizes;
 };
 
 // Checks sizes, counts and memory before any work. Throws UsageError.

@@ -88,6 +88,14 @@ std::string format_bench_summary(const BenchResults& r) {
            e.checkpoints.c_str(), e.threads, median(e.wall_ms), median(e.render_ms),
            e.wall_ms.size());
   }
+  for (const EndToEndRuns& e : r.size_sweep) {
+    const double pixels = static_cast<double>(e.width) * e.height;
+    append(out,
+           "size sweep %dx%d end to end (%d threads, --checkpoints %s): %.2f ns/pixel wall, "
+           "%.2f ns/pixel CPU, %.1f ms median wall (%zu runs)\n",
+           e.width, e.height, e.threads, e.checkpoints.c_str(), median(e.wall_ms) * 1e6 / pixels,
+           median(e.cpu_ms) * 1e6 / pixels, median(e.wall_ms), e.wall_ms.size());
+  }
   if (r.latency_map)
     append(out, "latency map %s: %s\n", r.latency_map->file.c_str(),
            r.latency_map->scale.description().c_str());

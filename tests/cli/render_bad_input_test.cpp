@@ -57,9 +57,10 @@ std::vector<BadInput> usage_errors() {
       {"SizeNegative", {"--size", "-5x10", "--out", "OUT"}, 2, {"--size", "'-5x10'"}},
       {"SizeNotNumbers", {"--size", "abcxdef", "--out", "OUT"}, 2, {"--size", "'abcxdef'"}},
       {"SizeTooLarge", {"--size", "1048577x1", "--out", "OUT"}, 2, {"--size", "'1048577x1'"}},
+      // 1024 workers each holding a band of 16 rows 2^20 wide, and their queue: over 100 GB.
       // The exact byte count is checked against render_peak_bytes in frame_limits_test.cpp.
       {"FrameBeyondMemory",
-       {"--size", "1048576x1048576", "--out", "OUT"},
+       {"--size", "1048576x1048576", "--threads", "1024", "--out", "OUT"},
        2,
        {"frame 1048576x1048576 needs ", " bytes"}},
       {"TileZero", {"--tile", "0x0", "--out", "OUT"}, 2, {"--tile", "'0x0'"}},

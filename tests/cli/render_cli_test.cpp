@@ -90,7 +90,7 @@ TEST(RenderCli, SummaryLineAndNoProgressWhenStderrIsNotATerminal) {
       run_rtcli({"render", "--size", "80x60", "--tile", "64x64", "--out", dir.path().string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.err, "");
-  EXPECT_NE(run.out.find("rendered 80x60 in 2 tiles on"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("rendered 80x60 in 1 bands of 60 rows on"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("final.png"), std::string::npos) << run.out;
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
 }
@@ -140,8 +140,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadInvocation{{"--out", "OUT", "--size", "0x0"}, 2, "--size: invalid value '0x0'"},
         BadInvocation{{"--out", "OUT", "--size", "-5x10"}, 2, "'-5x10'"},
         BadInvocation{{"--out", "OUT", "--size", "abcxdef"}, 2, "--size: invalid value 'abcxdef'"},
-        BadInvocation{
-            {"--out", "OUT", "--size", "1000000x1000000"}, 2, "frame 1000000x1000000 needs "},
+        BadInvocation{{"--out", "OUT", "--size", "1000000x1000000", "--threads", "1024"},
+                      2,
+                      "frame 1000000x1000000 needs "},
         BadInvocation{{"--out", "OUT", "--tile", "0x0"}, 2, "--tile: invalid value '0x0'"},
         BadInvocation{{"--out", "OUT", "--threads", "0"}, 2, "--threads: invalid value '0'"},
         BadInvocation{{"--out", "OUT", "--threads", "two"}, 2, "--threads: invalid value 'two'"},

@@ -1,17 +1,16 @@
-// The checkpoint writer: files written while the render runs equal the plain encoder's output
-// for the same prefix, byte for byte, and no temporary is ever left behind.
+// The checkpoint writer: files assembled from compressed bands equal the plain encoder's
+// output for the same prefix, byte for byte, and no temporary is ever left behind.
 #include "output/checkpoint_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <thread>
 
 #include "jobs/render_job.h"
+#include "output/band_encoder.h"
+#include "output/band_layout.h"
 #include "output/png_writer.h"
-#include "parallel/tile_scheduler.h"
 #include "system/errors.h"
 #include "test_support.h"
 
@@ -109,25 +108,96 @@ TEST(CheckpointWriter, DefaultRenderEqualsTheSeedFrames) {
   }
 }
 
-TEST(CheckpointWriter, CancelledRunLeavesOnlyTheFilesAlreadyWritten) {
+// A frame of varied bytes, so that a strip out of place would show.
+Frame patterned_frame(int width, int height) {
+  Frame frame(width, height);
+  for (std::size_t i = 0; i < Frame::bytes(width, height); ++i)
+    frame.data()[i] = static_cast<std::uint8_t>((i * 7 + i / 13) & 0xff);
+  return frame;
+}
+
+// Bands compressed one by one (the producer) and appended in order (the consumer) give the
+// plain encoder's files, for checkpoints on band and strip edges and inside bands.
+TEST(CheckpointWriter, BandsAppendedInOrderGiveThePlainEncodersFiles) {
   const test::TempDir dir;
-  Frame frame(4000, 20);
-  std::fill(frame.data(), frame.data() + Frame::bytes(4000, 20), 77);
-  const TileGrid grid(4000, 20, 4000, 5);  // one tile per 5 rows
-  TileScheduler scheduler(grid.count());
+  const int width = 4000;  // strips of 5 rows
+  const int height = 47;
+  const Frame frame = patterned_frame(width, height);
+  const BandLayout layout(width, height, 7);  // bands of 2 strips: 10 rows
+  ASSERT_EQ(layout.count(), 5);
+  const std::vector<Checkpoint> checkpoints{{"zero", 0},
+                                            {"one", 1},
+                                            {"strip", 5 * 4000},
+                                            {"in_band", 12 * 4000 + 9},
+                                            {"same_strip", 13 * 4000},
+                                            {"band", 20 * 4000},
+                                            {"last", 47 * 4000 - 1},
+                                            {"all", 47 * 4000}};
+  std::vector<std::filesystem::path> written;
+  {
+    CheckpointWriter writer(layout, dir.path(), checkpoints, written);
+    BandEncoder encoder(layout, checkpoints);
+    for (int band = 0; band < layout.count(); ++band) writer.append(encoder.encode(frame, band));
+    writer.finish();
+  }
+  for (const Checkpoint& c : checkpoints) {
+    SCOPED_TRACE(c.name);
+    EXPECT_TRUE(test::read_file(dir / (c.name + ".png")) == encode_png(frame.prefix(c.pixels)));
+  }
+  EXPECT_TRUE(test::read_file(dir / "final.png") == encode_png(frame.prefix(frame.pixels())));
+  EXPECT_EQ(written.size(), checkpoints.size() + 1);
+  EXPECT_EQ(written.back(), dir / "final.png");
+  EXPECT_EQ(test::list_folder(dir.path()).size(), checkpoints.size() + 1);  // no temporaries
+}
+
+// A band compressed from a buffer that holds only its rows equals one from the whole frame.
+TEST(CheckpointWriter, BandFromItsOwnRowsEqualsBandFromTheWholeFrame) {
+  const int width = 301;
+  const int height = 1000;
+  const Frame whole = patterned_frame(width, height);
+  const BandLayout layout(width, height, 40);
+  const std::vector<Checkpoint> checkpoints{{"a", 301 * 130 + 17}};
+  BandEncoder encoder(layout, checkpoints);
+  Frame band_rows(width, height, layout.max_rows());
+  const int band = layout.band_of_strip(layout.strips().strips_within_prefix(301 * 130 + 17));
+  band_rows.set_first_row(layout.first_row(band));
+  std::copy(whole.data() + Frame::bytes(width, layout.first_row(band)),
+            whole.data() + Frame::bytes(width, layout.end_row(band)), band_rows.data());
+  const CompressedBand from_rows = encoder.encode(band_rows, band);
+  const CompressedBand from_whole = encoder.encode(whole, band);
+  ASSERT_EQ(from_rows.strips.size(), from_whole.strips.size());
+  for (std::size_t i = 0; i < from_rows.strips.size(); ++i)
+    EXPECT_EQ(from_rows.strips[i].chunk, from_whole.strips[i].chunk) << i;
+  ASSERT_EQ(from_rows.partials.size(), 1u);
+  EXPECT_EQ(from_rows.partials[0].encoded.chunk, from_whole.partials[0].encoded.chunk);
+}
+
+TEST(CheckpointWriter, StoppedBeforeTheEndLeavesOnlyTheFilesAlreadyWritten) {
+  const test::TempDir dir;
+  const Frame frame = patterned_frame(4000, 20);
+  const BandLayout layout(4000, 20, 5);  // one strip of 5 rows a band
   const std::vector<Checkpoint> checkpoints{{"a", 4000}, {"b", 4000 * 12}};
   std::vector<std::filesystem::path> written;
-  const auto wait = [&](int tiles) { return scheduler.wait_for_prefix(tiles); };
-  std::thread writer(
-      [&] { write_frames_as_rendered(frame, grid, wait, dir.path(), checkpoints, written); });
-  scheduler.complete(0);  // checkpoint a can be written, b cannot
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (!std::filesystem::exists(dir / "a.png") && std::chrono::steady_clock::now() < give_up)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  scheduler.cancel();
-  writer.join();
+  {
+    CheckpointWriter writer(layout, dir.path(), checkpoints, written);
+    BandEncoder encoder(layout, checkpoints);
+    writer.append(encoder.encode(frame, 0));  // a can be written, b cannot
+    EXPECT_EQ(writer.bands_done(), 1);
+  }  // destroyed unfinished: a cancelled render
   EXPECT_EQ(test::list_folder(dir.path()), std::vector<std::string>{"a.png"});
   EXPECT_EQ(written, std::vector<std::filesystem::path>{dir / "a.png"});
+}
+
+TEST(CheckpointWriter, BandOutOfOrderIsRefused) {
+  const test::TempDir dir;
+  const Frame frame = patterned_frame(4000, 100);
+  const BandLayout layout(4000, 100, 1);
+  ASSERT_GT(layout.count(), 1);
+  std::vector<std::filesystem::path> written;
+  CheckpointWriter writer(layout, dir.path(), {}, written);
+  BandEncoder encoder(layout, {});
+  EXPECT_THROW(writer.append(encoder.encode(frame, 1)), RunError);
+  EXPECT_THROW(writer.finish(), RunError);
 }
 
 TEST(CheckpointWriter, FailedWriteStopsTheRunAndLeavesNoTemporaries) {
@@ -148,11 +218,11 @@ TEST(CheckpointWriter, FailedWriteStopsTheRunAndLeavesNoTemporaries) {
   EXPECT_TRUE(std::filesystem::is_directory(dir / "50pct.png"));
 }
 
-TEST(FrameWriterPeakBytes, StaysFarBelowTheFrameForLargeFrames) {
+TEST(CheckpointWriter, PeakBytesStayFarBelowTheFrame) {
   const std::size_t frame = Frame::bytes(16384, 16384);
-  EXPECT_LT(frame_writer_peak_bytes(16384, 16384), frame / 100);
-  EXPECT_LT(frame_writer_peak_bytes(4000, 3000), std::size_t{2} << 20);
-  EXPECT_GT(frame_writer_peak_bytes(1, 1), 0u);
+  EXPECT_LT(CheckpointWriter::peak_bytes(BandLayout(16384, 16384, 16)), frame / 100);
+  EXPECT_LT(CheckpointWriter::peak_bytes(BandLayout(4000, 3000, 16)), std::size_t{2} << 20);
+  EXPECT_GT(CheckpointWriter::peak_bytes(BandLayout(1, 1, 1)), 0u);
 }
 
 }  // namespace
