@@ -4,10 +4,12 @@
 
 #include <cstdio>
 
+#include "distributed/rank_render.h"
 #include "distributed/world.h"
 #include "flag_values.h"
 #include "jobs/render_job.h"
 #include "progress_bar.h"
+#include "rank_checks.h"
 #include "scene/scene_loader.h"
 #include "system/errors.h"
 
@@ -49,18 +51,23 @@ RenderSettings settings_from(const RenderFlags& f) {
 
 int run_render(const RenderFlags& f) {
   RenderSettings settings = settings_from(f);
-  validate(settings);  // every usage error before the scene is read or a file is touched
-  // Every rank would write the same files: refused until the ranks share the frame (README,
-  // "Running on a cluster").
-  if (distributed::size() > 1)
-    throw UsageError("render under mpirun with " + std::to_string(distributed::size()) +
-                     " ranks: sharing a frame between ranks is not built yet; run rtcli "
-                     "render without mpirun, or use rtcli bench");
-  if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
+  // Every usage error before the scene is read or a file is touched; under MPI rank 0, which
+  // writes the files, decides for every rank.
+  on_rank_0_for_all([&] { validate(settings); });
+  if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);  // every rank reads it
 
   RenderProgress progress;
   RenderSummary summary;
-  {
+  if (distributed::active()) {
+    // No progress bar: a rank sees only its own bands.
+    const distributed::RankRenderSummary ranks = distributed::render_across_ranks(settings);
+    summary = ranks.render;
+    if (f.quiet || distributed::rank() != 0) return 0;
+    for (int r = 0; r < distributed::size(); ++r)
+      std::printf("rank %d: %llu bands, sent %llu bytes to rank 0\n", r,
+                  static_cast<unsigned long long>(ranks.bands_done[static_cast<std::size_t>(r)]),
+                  static_cast<unsigned long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]));
+  } else {
     const ProgressBar bar(progress, !f.quiet && isatty(STDERR_FILENO));
     summary = render_to_directory(settings, &progress);
   }

@@ -10,11 +10,14 @@
 
 namespace rtcli::distributed {
 
-// A counter on rank 0 (shared_counter.h).
+// Two numbers held by rank 0 (shared_counter.h): a counter every rank takes from, and a
+// value rank 0 publishes for the others to read.
 class CounterWindow {
  public:
   virtual ~CounterWindow() = default;
   virtual std::int64_t take() = 0;
+  virtual void publish(std::int64_t value) = 0;  // rank 0 only
+  virtual std::int64_t published() = 0;
 };
 
 // Methods report failure by their return value, not by exceptions across the module boundary.
@@ -34,6 +37,10 @@ class Backend {
   virtual void sum_to_root(std::vector<float>& values) = 0;
   // Collective.
   virtual std::unique_ptr<CounterWindow> make_counter() = 0;
+  // Point to point, to rank 0: a message with `tag`; and on rank 0, the next such message
+  // from any rank if one has arrived (without waiting), its sender in `from`.
+  virtual void send_to_root(int tag, const std::string& bytes) = 0;
+  virtual bool try_receive(int tag, std::string& bytes, int& from) = 0;
 };
 
 // The module's one exported symbol: a Backend that lives as long as the process.

@@ -28,9 +28,15 @@ class SharedCounter {
   // The counter's value before adding one; thread-safe.
   std::int64_t take();
 
+  // A second number beside the counter (e.g. bands written), set by rank 0 and read by any
+  // rank; starts at 0.
+  void publish(std::int64_t value);
+  std::int64_t published();
+
  private:
   std::unique_ptr<CounterWindow> window_;  // null when MPI is not active
   std::atomic<std::int64_t> local_{0};     // the counter when MPI is not active
+  std::atomic<std::int64_t> local_published_{0};
 };
 
 }  // namespace rtcli::distributed

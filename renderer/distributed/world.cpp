@@ -105,6 +105,14 @@ void sum_to_root(std::vector<float>& values) {
   if (g_backend) g_backend->sum_to_root(values);
 }
 
+void send_to_root(int tag, const std::string& bytes) {
+  if (g_backend) g_backend->send_to_root(tag, bytes);
+}
+
+bool try_receive(int tag, std::string& bytes, int& from) {
+  return g_backend && g_backend->try_receive(tag, bytes, from);
+}
+
 std::unique_ptr<CounterWindow> make_counter_window() {
   return g_backend ? g_backend->make_counter() : nullptr;
 }

@@ -41,6 +41,11 @@ std::vector<std::string> gather_to_root(const std::string& bytes);
 std::vector<std::uint64_t> sum_over_ranks(const std::vector<std::uint64_t>& values);
 double max_over_ranks(double value);
 
+// Point to point, to rank 0: sends `bytes` tagged `tag` (blocking until MPI has taken them).
+void send_to_root(int tag, const std::string& bytes);
+// On rank 0: the next message tagged `tag` from any rank, if one has arrived; never waits.
+bool try_receive(int tag, std::string& bytes, int& from);
+
 // Rank 0's bytes, on every rank.
 std::string broadcast_from_root(const std::string& bytes);
 

@@ -91,12 +91,37 @@ int band_window(int threads) {
   return threads * (1 + kQueuedBandsPerWorker);
 }
 
-RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress* progress) {
-  validate(settings);
+namespace {
+// The bands' hand-out: this process's scheduler, or the sharing's (another process's counter).
+class BandSource {
+ public:
+  BandSource(int count, const BandSharing* sharing) : local_(count), sharing_(sharing) {}
+  std::optional<int> next() {
+    if (!sharing_ || !sharing_->next_band) return local_.next();
+    if (local_.cancelled()) return std::nullopt;
+    return sharing_->next_band();
+  }
+  void complete(int band) {
+    if (!sharing_ || !sharing_->next_band) local_.complete(band);
+  }
+  void cancel() { local_.cancel(); }
+  bool cancelled() const { return local_.cancelled(); }
+
+ private:
+  TileScheduler local_;
+  const BandSharing* sharing_;
+};
+}  // namespace
+
+RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress* progress,
+                                  const BandSharing* sharing) {
+  // A process that only sends its bands away touches no file; the writing one checks them.
+  const bool writes = !sharing || !sharing->send;
+  if (writes) validate(settings);
   const std::vector<Checkpoint> checkpoints =
       resolve_checkpoints(settings.checkpoints, settings.width, settings.height, settings.step);
   interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
-  prepare_output_folder(settings.out);
+  if (writes) prepare_output_folder(settings.out);
 
   const Clock::time_point start = Clock::now();
   const BandLayout layout(settings.width, settings.height, settings.tile_height);
@@ -104,8 +129,8 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   summary.bands = layout.count();
   summary.band_rows = layout.max_rows();
   summary.threads = resolve_threads(settings.threads);
-  summary.window = band_window(summary.threads);
-  TileScheduler bands(layout.count());
+  summary.window = sharing && sharing->window > 0 ? sharing->window : band_window(summary.threads);
+  BandSource bands(layout.count(), sharing);
   OrderedWindow<CompressedBand> queue(summary.window);
   const auto stop = [&] {
     bands.cancel();
@@ -122,45 +147,76 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
 
   // The writer appends bands in scan order and writes each checkpoint once its bands are in.
   std::exception_ptr write_error;
-  std::thread writer([&] {
-    try {
-      CheckpointWriter files(layout, settings.out, checkpoints, summary.files);
-      for (int band = 0; band < layout.count(); ++band) {
-        std::optional<CompressedBand> next = queue.pop();
-        if (!next) return;  // cancelled
-        if (settings.before_band_written) settings.before_band_written(band);
-        files.append(*next);
+  std::thread writer;
+  if (writes)
+    writer = std::thread([&] {
+      try {
+        CheckpointWriter files(layout, settings.out, checkpoints, summary.files);
+        for (int band = 0; band < layout.count(); ++band) {
+          std::optional<CompressedBand> next = queue.pop();
+          if (!next) return;  // cancelled
+          if (settings.before_band_written) settings.before_band_written(band);
+          files.append(*next);
+          if (sharing && sharing->on_written) sharing->on_written(band + 1);
+        }
+        files.finish();
+        summary.write_cpu_seconds = thread_cpu_seconds();
+      } catch (...) {
+        write_error = std::current_exception();
+        stop();
       }
-      files.finish();
-      summary.write_cpu_seconds = thread_cpu_seconds();
-    } catch (...) {
-      write_error = std::current_exception();
-      stop();
-    }
-  });
-  // Should the workers throw, the writer is released and joined before what it reads goes away.
-  struct WriterGuard {
+    });
+  // Other processes' bands, fed to the writer as they arrive: polled, so a stop ends it.
+  std::atomic<int> bands_queued{0};
+  std::thread receiver;
+  if (writes && sharing && sharing->poll)
+    receiver = std::thread([&] {
+      try {
+        auto idle = std::chrono::microseconds(20);
+        while (bands_queued.load() < layout.count() && !bands.cancelled()) {
+          if (std::optional<CompressedBand> band = sharing->poll()) {
+            queue.push(band->index, std::move(*band));  // within the window: see BandSharing
+            bands_queued.fetch_add(1);
+            idle = std::chrono::microseconds(20);
+          } else {
+            std::this_thread::sleep_for(idle);
+            idle = std::min(idle * 2, std::chrono::microseconds(1000));
+          }
+        }
+      } catch (...) {
+        write_error = std::current_exception();
+        stop();
+      }
+    });
+  // Should the workers throw, the threads are released and joined before what they read goes.
+  struct ThreadGuard {
     const std::function<void()> stop;
-    std::thread& writer;
-    ~WriterGuard() {
-      if (!writer.joinable()) return;
+    std::thread& thread;
+    ~ThreadGuard() {
+      if (!thread.joinable()) return;
       stop();
-      writer.join();
+      thread.join();
     }
-  } writer_guard{stop, writer};
+  } writer_guard{stop, writer}, receiver_guard{stop, receiver};
 
   // Each worker renders a band into its own buffer, compresses it and hands it on.
   const auto make_worker = [&] { return BandWorker(layout, checkpoints); };
   arena.run_with_state(bands, make_worker, [&](int band, int, BandWorker& worker) {
     try {
-      if (!queue.wait_for_room(band)) return;  // cancelled while the writer was behind
+      // Cancelled while the writer was behind.
+      if (writes ? !queue.wait_for_room(band) : !sharing->wait_for_room(band)) return;
       worker.pixels.set_first_row(layout.first_row(band));
       const int y0 = layout.first_row(band);
       const int y1 = layout.end_row(band);
       for (int x0 = 0; x0 < settings.width; x0 += settings.tile_width)
         render_tile(scene, {x0, y0, std::min(settings.width, x0 + settings.tile_width), y1},
                     worker.pixels);
-      queue.push(band, worker.encoder.encode(worker.pixels, band));
+      if (writes) {
+        queue.push(band, worker.encoder.encode(worker.pixels, band));
+        bands_queued.fetch_add(1);
+      } else {
+        sharing->send(worker.encoder.encode(worker.pixels, band));
+      }
       if (progress) progress->pixels_done.fetch_add(layout.pixels(band));
     } catch (...) {
       stop();  // nobody may wait for this band
@@ -168,7 +224,8 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
     }
   });
   summary.render_seconds = seconds_since(start);
-  writer.join();
+  if (writer.joinable()) writer.join();
+  if (receiver.joinable()) receiver.join();
   if (write_error) std::rethrow_exception(write_error);
   interrupt::throw_if_requested();
   summary.peak_bands_queued = queue.peak_waiting();

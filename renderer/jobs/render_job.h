@@ -6,10 +6,12 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "output/checkpoints.h"
+#include "output/compressed_band.h"
 #include "scene/scene.h"
 #include "shading/render_scene.h"
 
@@ -58,9 +60,28 @@ void validate(const RenderSettings& settings);
 // Bands in flight at most for `threads` workers: each worker's band plus a queue for the writer.
 int band_window(int threads);
 
+// A frame shared with other processes (distributed/rank_render.h): where this process's
+// workers get their bands and where the bands go. Without it, one process does everything.
+// The writing process takes every band in scan order; every producer keeps a band it takes
+// within `window` bands of those written (wait_for_room on the other processes, the queue's
+// own wait here), so the writer's queue holds every band that arrives.
+struct BandSharing {
+  std::function<std::optional<int>()> next_band;  // nothing once all are handed out
+  int window = 0;                                 // bands in flight over all processes
+  // On a process that does not write: blocks until `band` is within the window of bands
+  // written (false if the run stopped), and takes each compressed band away.
+  std::function<bool(int band)> wait_for_room;
+  std::function<void(const CompressedBand& band)> send;
+  // On the writing process: another process's band if one has arrived (never waits), and
+  // the count of bands written, after each.
+  std::function<std::optional<CompressedBand>()> poll;
+  std::function<void(int bands_written)> on_written;
+};
+
 // Renders and writes <out>/<checkpoint>.png for each checkpoint and <out>/final.png.
 // Throws RunError when a file cannot be written; files already written stay whole.
 RenderSummary render_to_directory(const RenderSettings& settings,
-                                  RenderProgress* progress = nullptr);
+                                  RenderProgress* progress = nullptr,
+                                  const BandSharing* sharing = nullptr);
 
 }  // namespace rtcli

@@ -19,18 +19,20 @@ int checked_int(std::size_t n) {
   return static_cast<int>(n);
 }
 
-// Fetch-and-add on one int64 held by rank 0, passive target: rank 0 serves it without a call.
+// Fetch-and-add on an int64 held by rank 0, passive target: rank 0 serves it without a call.
+// A second int64 beside it is the published value.
 class FetchAndAddCounter : public CounterWindow {
  public:
   FetchAndAddCounter() {
     int rank = 0;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    const MPI_Aint bytes = rank == 0 ? sizeof(std::int64_t) : 0;
+    const MPI_Aint bytes = rank == 0 ? 2 * sizeof(std::int64_t) : 0;
     MPI_Win_allocate(bytes, sizeof(std::int64_t), MPI_INFO_NULL, MPI_COMM_WORLD, &memory_,
                      &window_);
     if (rank == 0) {
       MPI_Win_lock(MPI_LOCK_EXCLUSIVE, 0, 0, window_);
-      *memory_ = 0;
+      memory_[0] = 0;
+      memory_[1] = 0;
       MPI_Win_unlock(0, window_);
     }
     MPI_Barrier(MPI_COMM_WORLD);  // nobody takes a number before it is 0
@@ -46,6 +48,17 @@ class FetchAndAddCounter : public CounterWindow {
     MPI_Fetch_and_op(&one, &before, MPI_INT64_T, 0, 0, MPI_SUM, window_);
     MPI_Win_flush(0, window_);
     return before;
+  }
+  void publish(std::int64_t value) override {
+    std::int64_t before = 0;
+    MPI_Fetch_and_op(&value, &before, MPI_INT64_T, 0, 1, MPI_REPLACE, window_);
+    MPI_Win_flush(0, window_);
+  }
+  std::int64_t published() override {
+    std::int64_t value = 0;
+    MPI_Fetch_and_op(nullptr, &value, MPI_INT64_T, 0, 1, MPI_NO_OP, window_);
+    MPI_Win_flush(0, window_);
+    return value;
   }
 
  private:
@@ -132,6 +145,24 @@ class MpiBackend : public Backend {
 
   std::unique_ptr<CounterWindow> make_counter() override {
     return std::make_unique<FetchAndAddCounter>();
+  }
+
+  void send_to_root(int tag, const std::string& bytes) override {
+    MPI_Send(bytes.data(), checked_int(bytes.size()), MPI_BYTE, 0, tag, MPI_COMM_WORLD);
+  }
+
+  bool try_receive(int tag, std::string& bytes, int& from) override {
+    int arrived = 0;
+    MPI_Message message;
+    MPI_Status status;
+    MPI_Improbe(MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, &arrived, &message, &status);
+    if (!arrived) return false;
+    int length = 0;
+    MPI_Get_count(&status, MPI_BYTE, &length);
+    bytes.resize(static_cast<std::size_t>(length));
+    MPI_Mrecv(bytes.data(), length, MPI_BYTE, &message, &status);
+    from = status.MPI_SOURCE;
+    return true;
   }
 };
 
