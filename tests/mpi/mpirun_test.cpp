@@ -11,62 +11,13 @@
 #include <vector>
 
 #include "child_process.h"
+#include "mpi/mpi_support.h"
 #include "test_support.h"
 
 namespace rtcli::test {
 namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-#define SKIP_WITHOUT_MPI()                                                             \
-  if (std::string(RTCLI_MPIEXEC).empty())                                              \
-  GTEST_SKIP() << "MPI is not built into rtcli (RTCLI_WITH_MPI off or libopenmpi-dev " \
-                  "missing), so there is nothing to run under mpirun"
-
-// mpirun -q (no banners of its own) --oversubscribe (more ranks than cores) -n ranks rtcli args.
-RtcliProcess mpirun(int ranks, const std::vector<std::string>& args) {
-  std::vector<std::string> all{"-q", "--oversubscribe", "-n", std::to_string(ranks), RTCLI_BINARY};
-  all.insert(all.end(), args.begin(), args.end());
-  return RtcliProcess(all, {}, RTCLI_MPIEXEC);
-}
-
-int error_lines(const std::string& err) {
-  int lines = 0;
-  for (std::size_t at = err.find("rtcli: error:"); at != std::string::npos;
-       at = err.find("rtcli: error:", at + 1))
-    ++lines;
-  return lines;
-}
-
-fs::path fresh_folder(const std::string& name) {
-  const fs::path folder =
-      fs::temp_directory_path() / ("rtcli_mpi_" + name + "_" + std::to_string(getpid()));
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
-}
-
-// The pids of the job's rtcli ranks: mpirun's children running rtcli.
-std::vector<pid_t> rank_pids(pid_t launcher) {
-  std::vector<pid_t> pids;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream stat(entry.path() / "stat");
-    std::string pid, comm, state;
-    pid_t parent = 0;
-    if (!(stat >> pid >> comm >> state >> parent)) continue;
-    if (parent == launcher && comm == "(rtcli)") pids.push_back(std::stoi(pid));
-  }
-  return pids;
-}
-
-// Whether `pid` exists and is not a zombie waiting to be reaped.
-bool running(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string id, comm, state;
-  return static_cast<bool>(stat >> id >> comm >> state) && state != "Z";
-}
 
 // A bench that runs until stopped, once every rank has started rendering.
 std::vector<std::string> endless_bench(const fs::path& folder) {

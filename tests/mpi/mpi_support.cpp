@@ -1,0 +1,89 @@
+#include "mpi/mpi_support.h"
+
+#include <unistd.h>
+
+#include <fstream>
+
+#include "test_support.h"
+
+namespace rtcli::test {
+
+namespace fs = std::filesystem;
+
+bool mpi_built() {
+  return !std::string(RTCLI_MPIEXEC).empty();
+}
+
+RtcliProcess mpirun(int ranks, const std::vector<std::string>& args, const ChildLimits& limits) {
+  std::vector<std::string> all{"-q", "--oversubscribe", "-n", std::to_string(ranks), RTCLI_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  return RtcliProcess(all, limits, RTCLI_MPIEXEC);
+}
+
+RtcliProcess mpirun_each(const std::vector<std::vector<std::string>>& args_per_rank) {
+  std::vector<std::string> all{"-q", "--oversubscribe"};
+  for (const auto& args : args_per_rank) {
+    if (all.size() > 2) all.push_back(":");
+    all.insert(all.end(), {"-n", "1", RTCLI_BINARY});
+    all.insert(all.end(), args.begin(), args.end());
+  }
+  return RtcliProcess(all, {}, RTCLI_MPIEXEC);
+}
+
+int error_lines(const std::string& err) {
+  int lines = 0;
+  for (std::size_t at = err.find("rtcli: error:"); at != std::string::npos;
+       at = err.find("rtcli: error:", at + 1))
+    ++lines;
+  return lines;
+}
+
+fs::path fresh_folder(const std::string& name) {
+  const fs::path folder =
+      fs::temp_directory_path() / ("rtcli_mpi_" + name + "_" + std::to_string(getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+
+std::vector<pid_t> rank_pids(pid_t launcher) {
+  std::vector<pid_t> pids;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string pid, comm, state;
+    pid_t parent = 0;
+    if (!(stat >> pid >> comm >> state >> parent)) continue;
+    if (parent == launcher && comm == "(rtcli)") pids.push_back(std::stoi(pid));
+  }
+  return pids;
+}
+
+int rank_number(pid_t pid) {
+  std::ifstream environ("/proc/" + std::to_string(pid) + "/environ");
+  std::string variable;
+  const std::string key = "OMPI_COMM_WORLD_RANK=";
+  while (std::getline(environ, variable, '\0'))
+    if (variable.starts_with(key)) return std::stoi(variable.substr(key.size()));
+  return -1;
+}
+
+bool running(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string id, comm, state;
+  return static_cast<bool>(stat >> id >> comm >> state) && state != "Z";
+}
+
+std::vector<std::string> unwhole_files(const fs::path& folder) {
+  std::vector<std::string> problems;
+  for (const std::string& name : list_folder(folder)) {
+    if (name.starts_with("."))
+      problems.push_back(name + " is a temporary");
+    else if (!read_png(folder / name))
+      problems.push_back(name + " is not a whole PNG");
+  }
+  return problems;
+}
+
+}  // namespace rtcli::test

@@ -1,0 +1,48 @@
+// Running rtcli under mpirun in tests: the job, its ranks' processes, and what they left.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "child_process.h"
+
+// Every MPI test starts with it: without MPI in the build there is nothing to run.
+#define SKIP_WITHOUT_MPI()                                                             \
+  if (!::rtcli::test::mpi_built())                                                     \
+  GTEST_SKIP() << "MPI is not built into rtcli (RTCLI_WITH_MPI off or libopenmpi-dev " \
+                  "missing), so there is nothing to run under mpirun"
+
+namespace rtcli::test {
+
+bool mpi_built();
+
+// mpirun -q (no banners of its own) --oversubscribe (more ranks than cores) -n ranks rtcli
+// args, with `limits` on every process of the job.
+RtcliProcess mpirun(int ranks, const std::vector<std::string>& args,
+                    const ChildLimits& limits = {});
+
+// mpirun with one argument list per rank (MPMD: `-n 1 rtcli a : -n 1 rtcli b`).
+RtcliProcess mpirun_each(const std::vector<std::vector<std::string>>& args_per_rank);
+
+// Lines of stderr that are rtcli errors.
+int error_lines(const std::string& err);
+
+// An empty folder of the test's own under the temporary folder.
+std::filesystem::path fresh_folder(const std::string& name);
+
+// The pids of the job's rtcli ranks: mpirun's children running rtcli.
+std::vector<pid_t> rank_pids(pid_t launcher);
+
+// A rank process's MPI rank, from its environment; -1 if unknown.
+int rank_number(pid_t pid);
+
+// Whether `pid` exists and is not a zombie waiting to be reaped.
+bool running(pid_t pid);
+
+// Every file in `folder` is a whole PNG and none is a temporary; lists the problems.
+std::vector<std::string> unwhole_files(const std::filesystem::path& folder);
+
+}  // namespace rtcli::test
