@@ -124,7 +124,8 @@ TEST(RenderRanks, AFullDiskOnRank0EndsTheJobWithEveryFileWhole) {
   ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "2pct.png"); }, 60s));
   const rlimit full{1, 1};  // nothing more can be appended to any file
   for (const pid_t rank : ranks) {
-    if (rank_number(rank) == 0) ASSERT_EQ(prlimit(rank, RLIMIT_FSIZE, &full, nullptr), 0);
+    if (rank_number(rank) != 0) continue;
+    ASSERT_EQ(prlimit(rank, RLIMIT_FSIZE, &full, nullptr), 0);
   }
   const CommandResult r = job.wait();
   EXPECT_EQ(r.exit_code, 1) << r.err;
