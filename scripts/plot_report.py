@@ -7,6 +7,8 @@ Figures (PNG, headless), for -o out/compare.png (a name without .png is taken as
                                 fit, mean and mean +/- sigma, title with mu, sigma and N
   out/compare-cdf.png           cumulative distribution and tail (1 - CDF) of latency
   out/compare-scaling.png       speedup against ideal, when a report has several thread counts
+  out/compare-ranks.png         speedup over MPI ranks, when reports of one thread count differ
+                                in config.ranks (mpirun -n R rtcli bench --threads T --json ...)
 NAME is the report's file name without .json (numbered when two share one). Latency plots use
 one class of pixels: "hit" (the sphere's pixels, what the original program timed) by default.
 The table gives each report's median and p99 latency and throughput, and the ratio to the first
@@ -215,6 +217,35 @@ def scaling_figure(named_reports):
     return fig
 
 
+def rank_points(named_reports):
+    """(ranks, aggregate Mpix/s) per report with one thread count, from `config.ranks` (1 when
+    absent): reports of `mpirun -n R rtcli bench`, one per rank count."""
+    points = {}
+    for _, report in named_reports:
+        entries = report["throughput"]
+        if len(entries) != 1:
+            continue
+        ranks = report["config"].get("ranks", 1)
+        points[ranks] = max(points.get(ranks, 0.0), entries[0]["mpix_per_s"])
+    return sorted(points.items())
+
+
+def rank_scaling_figure(named_reports):
+    """Aggregate speedup against rank count, as the thread scaling figure; the smallest rank
+    count R is taken to scale ideally (speedup R), since a one-rank report may be missing."""
+    points = rank_points(named_reports)
+    ranks = np.array([p[0] for p in points], dtype=float)
+    speedup = np.array([p[1] for p in points]) / points[0][1] * points[0][0]
+    fig, ax = plt.subplots()
+    ax.plot(ranks, speedup, marker="o", label="aggregate Mpix/s")
+    ax.plot([ranks[0], ranks[-1]], [ranks[0], ranks[-1]], "k--", linewidth=1, label="ideal")
+    ax.set_xlabel("MPI ranks")
+    ax.set_ylabel("speedup over one rank")
+    ax.set_title("Scaling over MPI ranks (one report per rank count)")
+    ax.legend(fontsize=8)
+    return fig
+
+
 def figure_paths(output):
     """Main figure path and the stem the others are named from."""
     stem = output[:-4] if output.lower().endswith(".png") else output
@@ -264,6 +295,8 @@ def main(argv=None):
             lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
     if any(len(speedups(r)) >= 2 for r in reports):
         figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
+    if len(rank_points(named)) >= 2:
+        figures[f"{stem}-ranks.png"] = lambda: rank_scaling_figure(named)
     try:
         script_args.make_parent(main_path)
         for path, draw in figures.items():

@@ -64,6 +64,25 @@ class PlotTest(unittest.TestCase):
             for r in throughput_cpp:  # a ratio with a 95% interval: "x [low, high]"
                 self.assertRegex(" ".join(r[5:]), r"^[0-9.,e+-]+ \[[0-9.,e+-]+, [0-9.,e+-]+\]$")
 
+    def test_reports_over_rank_counts_plot_rank_scaling(self):
+        with tempfile.TemporaryDirectory() as out:
+            paths = []
+            for ranks in (1, 2, 3):
+                report = helpers.synthetic_cpp_report(threads=(1,), seed=ranks)
+                report["config"]["ranks"] = ranks
+                report["throughput"][0]["mpix_per_s"] = 10.0 * ranks
+                paths.append(os.path.join(out, f"r{ranks}.json"))
+                with open(paths[-1], "w", encoding="utf-8") as f:
+                    json.dump(report, f)
+            done = run_script("plot_report.py", *paths, "-o", os.path.join(out, "cmp.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("cmp-ranks.png", self.figures(out))
+            self.assertTrue(is_png(os.path.join(out, "cmp-ranks.png")))
+        # One rank count only: no rank figure.
+        with tempfile.TemporaryDirectory() as out:
+            done = run_script("plot_report.py", self.cpp, "-o", os.path.join(out, "cmp.png"))
+            self.assertNotIn("cmp-ranks.png", self.figures(out))
+
     def test_histogram_class_without_pixels_still_plots(self):
         with tempfile.TemporaryDirectory() as d:
             empty = os.path.join(d, "tiny.json")  # 2x2 misses the sphere: no hit pixels
