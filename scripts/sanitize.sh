@@ -34,7 +34,7 @@ stage_asan() {
 }
 
 # Tests that start threads: suites named for it, and the end-to-end runs of a parallel render.
-tsan_tests='Parallel|Scheduler|RenderJob|Concurrent|Interrupt|EndToEnd'
+tsan_tests='Parallel|Scheduler|RenderJob|Concurrent|Interrupt|EndToEnd|Streaming|OrderedWindow|CheckpointWriter'
 
 stage_tsan() {
   configure build-tsan "-fsanitize=thread"

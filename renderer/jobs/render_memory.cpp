@@ -51,7 +51,7 @@ std::size_t render_peak_bytes(const RenderSettings& s) {
   // Per worker: its band's pixels, its compressor, the kernel's row and column tables.
   const std::size_t worker = Frame::bytes(s.width, layout.max_rows()) +
                              BandEncoder::peak_bytes(layout) +
-                             (static_cast<std::size_t>(s.width) + s.height) * 4 * sizeof(double);
+                             (static_cast<std::size_t>(s.width) + s.height) * 2 * sizeof(double);
   const std::size_t queued = static_cast<std::size_t>(band_window(static_cast<int>(threads))) *
                              BandEncoder::max_band_bytes(layout);
   const std::size_t partials = s.checkpoints.size() * layout.strips().max_chunk_bytes();

@@ -15,9 +15,9 @@ class BandLayout {
   // band's strips are the same bytes as in a file encoded whole (png_writer.h).
   BandLayout(int width, int height, int min_rows)
       : strips_(width, height),
-        strips_per_band_(std::min(
-            strips_.count(),
-            (std::max(min_rows, 1) + strips_.rows_per_strip() - 1) / strips_.rows_per_strip())),
+        strips_per_band_(
+            std::min(strips_.count(), (std::max(min_rows, 1) + strips_.rows_per_strip() - 1) /
+                                          strips_.rows_per_strip() * strips_.pieces_per_row())),
         count_((strips_.count() + strips_per_band_ - 1) / strips_per_band_) {}
 
   const StripLayout& strips() const { return strips_; }
@@ -26,7 +26,10 @@ class BandLayout {
   int count() const { return count_; }
   int strips_per_band() const { return strips_per_band_; }
   // Rows a band holds at most: what a worker's pixel buffer stores.
-  int max_rows() const { return std::min(height(), strips_per_band_ * strips_.rows_per_strip()); }
+  int max_rows() const {
+    return std::min(height(),
+                    strips_per_band_ / strips_.pieces_per_row() * strips_.rows_per_strip());
+  }
 
   int first_strip(int band) const { return band * strips_per_band_; }
   int end_strip(int band) const { return std::min(strips_.count(), (band + 1) * strips_per_band_); }

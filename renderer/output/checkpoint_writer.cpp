@@ -77,11 +77,12 @@ void CheckpointWriter::write_checkpoint(const Checkpoint& checkpoint, const Enco
   written_.push_back(file.path());
 }
 
-// An all-black strip compresses the same wherever it is, so each height is done once: the
-// common one and the possibly shorter last strip.
+// An all-black strip compresses the same wherever it is, so each class is done once: the
+// common one and the possibly shorter last strip, or each piece of a wide row.
 const EncodedStrip& CheckpointWriter::black_strip(int strip) {
-  const bool last = strip == layout_.strips().count() - 1;
-  std::optional<EncodedStrip>& cached = last ? black_last_ : black_;
+  if (black_.empty()) black_.resize(static_cast<std::size_t>(layout_.strips().black_classes()));
+  std::optional<EncodedStrip>& cached =
+      black_[static_cast<std::size_t>(layout_.strips().black_class(strip))];
   if (!cached) {
     if (!black_encoder_) black_encoder_.emplace(layout_.strips());
     cached.emplace();
@@ -95,8 +96,9 @@ std::size_t CheckpointWriter::peak_bytes(const BandLayout& layout) {
   const StripLayout& strips = layout.strips();
   const std::size_t per_strip_index = sizeof(std::uint64_t) + sizeof(std::uint32_t);
   const std::size_t file_buffers = 3 * 64 * 1024;  // two AtomicFiles and a fallback copy
-  // The black-strip encoder, two cached black strips, the strip index, the files' buffers.
-  return StripEncoder::peak_bytes(strips) + 2 * strips.max_chunk_bytes() +
+  // The black-strip encoder, the cached black strips, the strip index, the files' buffers.
+  return StripEncoder::peak_bytes(strips) +
+         static_cast<std::size_t>(strips.black_classes()) * strips.max_chunk_bytes() +
          (static_cast<std::size_t>(strips.count()) + 1) * per_strip_index + file_buffers;
 }
 

@@ -58,8 +58,7 @@ class CheckpointWriter {
   std::vector<std::uint64_t> strips_end_;   // [i]: final_'s size after i strips
   std::vector<std::uint32_t> adler_after_;  // [i]: Adler-32 of the first i strips' bytes
   std::optional<StripEncoder> black_encoder_;
-  std::optional<EncodedStrip> black_;
-  std::optional<EncodedStrip> black_last_;
+  std::vector<std::optional<EncodedStrip>> black_;  // by StripLayout::black_class
 };
 
 }  // namespace rtcli

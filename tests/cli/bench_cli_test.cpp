@@ -101,6 +101,30 @@ struct BadCall {
   std::string mentions;
 };
 
+// The size sweep: one streamed end-to-end entry per size, in order, with ns per pixel.
+TEST(BenchCli, SizeSweepReportsNanosecondsPerPixelAtEachSize) {
+  TempDir dir;
+  std::vector<std::string> args = small_bench(dir / "r.json");
+  args.insert(args.end(), {"--end-to-end-runs", "2", "--sizes", "80x60,33x7", "--quiet"});
+  const CommandResult r = run_rtcli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json report = read_json(dir / "r.json");
+  ASSERT_TRUE(report.contains("size_sweep"));
+  const json& sweep = report["size_sweep"];
+  ASSERT_EQ(sweep.size(), 2u);
+  EXPECT_EQ(sweep[0]["width"], 80);
+  EXPECT_EQ(sweep[0]["pixels"], 4800);
+  EXPECT_EQ(sweep[1]["height"], 7);
+  for (const json& entry : sweep) {
+    ASSERT_EQ(entry["wall_ms"].size(), 2u);
+    ASSERT_EQ(entry["cpu_ms"].size(), 2u);
+    const double pixels = entry["pixels"].get<double>();
+    EXPECT_NEAR(entry["ns_per_pixel"].get<double>(),
+                entry["median_wall_ms"].get<double>() * 1e6 / pixels, 1e-6);
+    EXPECT_GT(entry["cpu_ns_per_pixel"].get<double>(), 0.0);
+  }
+}
+
 TEST(BenchCli, BadInvocationsFailCleanlyWithoutWritingFiles) {
   TempDir dir;
   std::ofstream(dir / "a_file") << "x";
@@ -116,6 +140,7 @@ TEST(BenchCli, BadInvocationsFailCleanlyWithoutWritingFiles) {
       {{"--repetitions", "0"}, 2, "--repetitions"},
       {{"--warmup", "-1"}, 2, "--warmup"},
       {{"--end-to-end-runs", "x"}, 2, "--end-to-end-runs: invalid value 'x'"},
+      {{"--sizes", "80x60,80x"}, 2, "--sizes"},
       {{"--latency-map", (dir / "map.jpg").string()}, 2, "map.jpg"},
       {{"--trace", (dir / "a_file/trace.json").string()}, 2, "a_file"},
       {{"--trace", (dir / "folder").string()}, 2, "folder"},

@@ -17,6 +17,20 @@
 namespace rtcli::test {
 namespace {
 
+// Sanitizers map terabytes of shadow memory and hold freed memory back: address-space limits
+// and resident-memory figures mean nothing under them.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
 RenderSettings settings_for(int width, int height, int threads, const std::string& checkpoints) {
   RenderSettings s;
   s.width = width;
@@ -45,6 +59,7 @@ TEST(FrameLimits, RenderBeyondMemoryIsRefusedWithTheBytesNeeded) {
 
 // prlimit --as: the check counts address space against RLIMIT_AS, not only MemAvailable.
 TEST(FrameLimits, AddressSpaceLimitRefusesWhatItCannotHoldAndAllowsTheRest) {
+  if (kSanitized) GTEST_SKIP() << "a sanitizer's shadow memory does not fit under RLIMIT_AS";
   const TempDir dir;
   const ChildLimits limit{.max_address_space_bytes = std::size_t{600} << 20};
   // 64 workers with bands of 16 rows 65536 wide, and their queue: over 600 MB.
@@ -85,6 +100,7 @@ TEST(FrameLimits, FrameBeyondTheFreeDiskIsRefusedBeforeAnythingIsWritten) {
 
 // A tall frame's peak memory does not grow with its height: the frame is never held whole.
 TEST(FrameLimits, TallFramePeakMemoryDoesNotGrowWithItsHeight) {
+  if (kSanitized) GTEST_SKIP() << "a sanitizer's resident memory is not the program's";
   const TempDir dir;
   const auto peak_kib = [&](const std::string& size) {
     RtcliProcess rtcli({"render", "--size", size, "--threads", "2", "--checkpoints", "25%,50%,75%",

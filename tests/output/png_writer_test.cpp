@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "output/atomic_file.h"
 #include "output/png_strips.h"
 #include "test_support.h"
 
@@ -202,23 +203,66 @@ TEST(EncodePng, PngcheckAcceptsPartialAndWholeFrames) {
   }
 }
 
-TEST(StripLayout, StripsCoverEveryRowOnceAndStayUnder64KiB) {
+TEST(StripLayout, StripsCoverEveryByteOnceAndStayUnder64KB) {
   for (const auto& [w, h] : std::vector<std::pair<int, int>>{
-           {1, 1}, {800, 600}, {4000, 3000}, {16384, 16384}, {21333, 2}, {100000, 3}}) {
+           {1, 1}, {800, 600}, {4000, 3000}, {16384, 16384}, {21333, 2}, {21334, 2}, {100000, 3}}) {
+    SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
     const StripLayout layout(w, h);
-    int next = 0;
+    int next_row = 0;
+    std::size_t next_byte = 0;
     for (int s = 0; s < layout.count(); ++s) {
-      EXPECT_EQ(layout.first_row(s), next);
-      EXPECT_GT(layout.end_row(s), next);
-      next = layout.end_row(s);
+      EXPECT_EQ(layout.first_row(s), next_row);
+      EXPECT_EQ(layout.first_byte(s), next_byte);
+      EXPECT_GT(layout.end_byte(s), layout.first_byte(s));
+      EXPECT_LE(
+          (layout.end_row(s) - layout.first_row(s)) * (layout.end_byte(s) - layout.first_byte(s)),
+          layout.max_filtered_bytes());
+      next_byte = layout.end_byte(s) == layout.row_bytes() ? 0 : layout.end_byte(s);
+      if (next_byte == 0) next_row = layout.end_row(s);
     }
-    EXPECT_EQ(next, h);
-    if (layout.rows_per_strip() > 1) {
-      EXPECT_LE(layout.max_filtered_bytes(), 64000u);
-    }
+    EXPECT_EQ(next_row, h);
+    EXPECT_LE(layout.max_filtered_bytes(), 64000u);
   }
   EXPECT_EQ(StripLayout(4000, 3000).rows_per_strip(), 5);
   EXPECT_EQ(StripLayout(16384, 16384).rows_per_strip(), 1);
+  EXPECT_EQ(StripLayout(16384, 16384).pieces_per_row(), 1);
+  EXPECT_EQ(StripLayout(65536, 10).pieces_per_row(), 4);  // 196609-byte rows
+}
+
+// Rows wider than a strip are cut into pieces; a piece is shown whole when every byte of it
+// lies before the first black pixel's.
+TEST(StripLayout, WideRowPiecesWithinPrefix) {
+  const StripLayout wide(65536, 3);  // 4 pieces a row: [0, 49152), [49152, 98304), ...
+  EXPECT_EQ(wide.count(), 12);
+  EXPECT_EQ(wide.end_byte(0), 49152u);
+  EXPECT_EQ(wide.strips_within_prefix(0), 0);
+  EXPECT_EQ(wide.strips_within_prefix(16383), 0);  // bytes 1..49149 shown: piece 0 not yet
+  EXPECT_EQ(wide.strips_within_prefix(16384), 1);  // bytes up to 49152: piece 0 whole
+  EXPECT_EQ(wide.strips_within_prefix(65535), 3);
+  EXPECT_EQ(wide.strips_within_prefix(65536), 4);
+  EXPECT_EQ(wide.strips_within_prefix(65536 * 3), 12);
+  EXPECT_EQ(wide.black_class(5), 1);
+  EXPECT_EQ(wide.black_classes(), 4);
+}
+
+// A wide frame's strips and checkpoint prefixes decode to the exact pixels.
+TEST(PngWriter, WideRowsInPiecesDecodeExactly) {
+  const int width = 30001;  // 90004-byte rows: 2 pieces
+  const int height = 3;
+  Frame frame(width, height);
+  for (std::size_t i = 0; i < Frame::bytes(width, height); ++i)
+    frame.data()[i] = static_cast<std::uint8_t>(i * 131 + (i >> 9));
+  for (const std::size_t visible :
+       {std::size_t{0}, std::size_t{1}, std::size_t{15000}, std::size_t{45001}, frame.pixels()}) {
+    SCOPED_TRACE(visible);
+    const test::TempDir dir;
+    write_file_atomically(dir / "wide.png", encode_png(frame.prefix(visible)));
+    const auto image = test::read_png(dir / "wide.png");
+    ASSERT_TRUE(image);
+    for (std::size_t p = 0; p < frame.pixels(); ++p)
+      for (int c = 0; c < 3; ++c)
+        ASSERT_EQ(image->rgb[p * 3 + c], p < visible ? frame.data()[p * 3 + c] : 0) << p;
+  }
 }
 
 TEST(StripLayout, StripsWithinPrefixCountsOnlyFullyShownStrips) {
