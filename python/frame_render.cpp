@@ -15,13 +15,14 @@
 namespace rtcli::python {
 namespace {
 constexpr int kMaxThreads = 1024;  // as rtcli render --threads
+}  // namespace
 
-void check_side(int value, const char* what) {
+int frame_side(long long value, const char* what) {
   if (value < 1 || value > kMaxSide)
     throw UsageError("invalid " + std::string(what) + " " + std::to_string(value) +
                      ": expected 1.." + std::to_string(kMaxSide));
+  return static_cast<int>(value);
 }
-}  // namespace
 
 int thread_count(long long threads) {
   if (threads < 1 || threads > kMaxThreads)
@@ -31,10 +32,10 @@ int thread_count(long long threads) {
 }
 
 void validate(const FrameRequest& r) {
-  check_side(r.width, "width");
-  check_side(r.height, "height");
-  check_side(r.tile_width, "tile width");
-  check_side(r.tile_height, "tile height");
+  frame_side(r.width, "width");
+  frame_side(r.height, "height");
+  frame_side(r.tile_width, "tile width");
+  frame_side(r.tile_height, "tile height");
   if (r.threads) thread_count(*r.threads);
   const TileGrid grid(r.width, r.height, r.tile_width, r.tile_height);
   if (static_cast<long long>(grid.columns()) * grid.rows() > std::numeric_limits<int>::max())

@@ -17,6 +17,10 @@ struct FrameRequest {
   std::optional<int> threads;  // worker threads, 1..1024; none: one per logical core
 };
 
+// A frame or tile side as asked for, 1..kMaxSide as rtcli's --size takes; `what` names it in the
+// error ("width"). Throws UsageError.
+int frame_side(long long value, const char* what);
+
 // A thread count as asked for, 1..1024 as rtcli render --threads takes. Throws UsageError.
 int thread_count(long long threads);
 

@@ -16,7 +16,6 @@
 #include "scene/scene_loader.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
-#include "system/dimensions.h"
 #include "system/errors.h"
 
 namespace py = pybind11;
@@ -37,14 +36,6 @@ std::shared_ptr<const PyScene> seed() {
   return scene;
 }
 
-// A Python int as a frame dimension: out of range, however large, is a ValueError.
-int side(long long value, const char* what) {
-  if (value < 1 || value > kMaxSide)
-    throw UsageError("invalid " + std::string(what) + " " + std::to_string(value) +
-                     ": expected 1.." + std::to_string(kMaxSide));
-  return static_cast<int>(value);
-}
-
 int coordinate(long long value, int size, const char* what) {
   if (value < 0 || value >= size)
     throw UsageError("invalid " + std::string(what) + " " + std::to_string(value) +
@@ -54,8 +45,8 @@ int coordinate(long long value, int size, const char* what) {
 
 std::tuple<int, int, int> shade(const PyScene& s, long long x, long long y, long long width,
                                 long long height) {
-  const int w = side(width, "width");
-  const int h = side(height, "height");
+  const int w = frame_side(width, "width");
+  const int h = frame_side(height, "height");
   const Rgb8 c = shade_pixel(s.scene, coordinate(x, w, "x"), coordinate(y, h, "y"), w, h).colour;
   return {c.r, c.g, c.b};
 }
@@ -76,15 +67,14 @@ py::array_t<std::uint8_t> render(std::shared_ptr<const PyScene> scene, long long
                                  long long height, std::optional<long long> threads,
                                  std::optional<std::pair<long long, long long>> tile) {
   FrameRequest request;
-  request.width = side(width, "width");
-  request.height = side(height, "height");
+  request.width = frame_side(width, "width");
+  request.height = frame_side(height, "height");
   if (tile) {
-    request.tile_width = side(tile->first, "tile width");
-    request.tile_height = side(tile->second, "tile height");
+    request.tile_width = frame_side(tile->first, "tile width");
+    request.tile_height = frame_side(tile->second, "tile height");
   }
   if (threads) request.threads = thread_count(*threads);
   if (!scene) scene = seed();
-  validate(request);
   Frame frame = [&] {
     py::gil_scoped_release unlocked;  // other Python threads run while the workers render
     return render_frame(scene->scene, request);
