@@ -245,13 +245,15 @@ def ladder_figure(named_reports):
     values = [r["ns_per_pixel"] for r in rows]
     bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
     for bar, r in zip(bars, rows):
-        ax.annotate(f"{report_compare.significant(r['speedup'])}x\n{r['ns_per_pixel']:,.3g} ns",
+        cpu = "" if r["cpu_speedup"] is None else f"\n({report_compare.significant(r['cpu_speedup'])}x CPU)"
+        ax.annotate(f"{report_compare.significant(r['speedup'])}x{cpu}\n{r['ns_per_pixel']:,.3g} ns",
                     (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
                     fontsize=9, xytext=(0, 2), textcoords="offset points")
     ax.set_yscale("log")
-    ax.set_ylim(min(values) / 3, max(values) * 6)
+    ax.set_ylim(min(values) / 3, max(values) * 10)
     ax.set_ylabel("nanoseconds per pixel (median frame / pixels, log scale)")
-    ax.set_title(f"The ladder: speedup over {rows[0]['report']} in throughput, one thread each", fontsize=10)
+    ax.set_title(f"The ladder: speedup over {rows[0]['report']} in throughput (wall; CPU time in "
+                 "brackets), one thread each", fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
     fig.tight_layout()
     return fig

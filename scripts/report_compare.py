@@ -7,6 +7,8 @@ import os
 
 from scipy import stats as scipy_stats
 
+from bench_stats import trimmed_fit
+
 CONFIDENCE = 0.95
 
 
@@ -87,7 +89,9 @@ def throughput_rows(named_reports):
 
 def ladder_rows(named_reports):
     """One row per report: ns per pixel of its one-thread throughput (else its first entry) and
-    mean latency of hit pixels when timed per pixel, each with the speedup over the first report."""
+    the mean latency of hit pixels when timed per pixel, over the samples between p0.1 and p99.9
+    (as the histograms' fit: a few descheduled pixels would dominate the plain mean), each with
+    the speedup over the first report."""
     rows = []
     for name, report in named_reports:
         entries = report["throughput"]
@@ -95,26 +99,44 @@ def ladder_rows(named_reports):
         pixels = report["config"]["width"] * report["config"]["height"]
         hit = report["latency"]["classes"]["hit"]
         per_pixel = report["latency"].get("sample") != "frame" and hit["count"] > 0
+        cpu_ms = one_thread_cpu_ms(report)
         rows.append({"report": name, "implementation": report["implementation"],
                      "threads": entry["threads"] if entry else None,
                      "ns_per_pixel": entry["median_ms"] * 1e6 / pixels if entry else None,
-                     "hit_mean_ns": hit["mean_ns"] if per_pixel else None})
-    for key, speedup in (("ns_per_pixel", "speedup"), ("hit_mean_ns", "hit_speedup")):
+                     "cpu_ns_per_pixel": cpu_ms * 1e6 / pixels if cpu_ms else None,
+                     "hit_mean_ns": trimmed_fit(hit["buckets"])[0] if per_pixel else None})
+    for key, speedup in (("ns_per_pixel", "speedup"), ("cpu_ns_per_pixel", "cpu_speedup"),
+                         ("hit_mean_ns", "hit_speedup")):
         base = rows[0][key] if rows else None
         for row in rows:
             row[speedup] = base / row[key] if base and row[key] else None
     return rows
 
 
+def one_thread_cpu_ms(report):
+    """Median CPU time of the report's one-thread frames (its Google Benchmark rows), or None.
+    On a loaded machine wall time stretches long passes more than short frames; CPU time not."""
+    cpu = sorted(b["cpu_time"] for b in report.get("benchmarks", [])
+                 if isinstance(b, dict) and b.get("run_type") == "iteration" and b.get("time_unit") == "ms"
+                 and str(b.get("name", "")).startswith("render/") and b["name"].endswith("/threads:1")
+                 and isinstance(b.get("cpu_time"), (int, float)))
+    return cpu[len(cpu) // 2] if cpu else None
+
+
 def format_ladder(rows):
     """The ladder table as text."""
+    def ratio(x):
+        return "-" if x is None else significant(x)
+
     body = [[r["report"], r["implementation"], "-" if r["threads"] is None else str(r["threads"]),
-             _fmt(r["ns_per_pixel"], 3), "-" if r["speedup"] is None else significant(r["speedup"]),
-             _fmt(r["hit_mean_ns"], 1), "-" if r["hit_speedup"] is None else significant(r["hit_speedup"])]
-            for r in rows]
-    return ("Ladder (ns per pixel = median untimed frame / pixels; speedups over the first report; "
-            "hit mean = per-pixel timed pass, as the original)\n"
-            + _table(["report", "impl", "threads", "ns/pixel", "speedup", "hit mean ns", "hit speedup"], body))
+             _fmt(r["ns_per_pixel"], 3), ratio(r["speedup"]), _fmt(r["cpu_ns_per_pixel"], 3),
+             ratio(r["cpu_speedup"]),
+             _fmt(r["hit_mean_ns"], 1), ratio(r["hit_speedup"])] for r in rows]
+    return ("Ladder (ns/pixel = median untimed frame / pixels, one thread, wall and CPU time; speedups "
+            "over the first report;\nhit mean = the timed pass's hit pixels between p0.1 and p99.9, "
+            "the original's mu)\n"
+            + _table(["report", "impl", "threads", "ns/pixel", "speedup", "CPU ns/pixel", "CPU speedup",
+                      "hit mean ns", "hit speedup"], body))
 
 
 def report_names(paths):
