@@ -246,7 +246,9 @@ def ladder_figure(named_reports):
     bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
     for bar, r in zip(bars, rows):
         cpu = "" if r["cpu_speedup"] is None else f"\n({report_compare.significant(r['cpu_speedup'])}x CPU)"
-        ax.annotate(f"{report_compare.significant(r['speedup'])}x{cpu}\n{r['ns_per_pixel']:,.3g} ns",
+        ns = r["ns_per_pixel"]
+        ax.annotate(f"{report_compare.significant(r['speedup'])}x{cpu}\n{ns:,.0f} ns" if ns >= 100 else
+                    f"{report_compare.significant(r['speedup'])}x{cpu}\n{ns:.3g} ns",
                     (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
                     fontsize=9, xytext=(0, 2), textcoords="offset points")
     ax.set_yscale("log")
