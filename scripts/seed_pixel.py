@@ -67,12 +67,17 @@ def make_pixel_colour(vec3):
 
 def import_rtcli():
     """The rtcli module, or (None, one line saying why it cannot be imported and what to do)."""
+    here = f"{sys.executable} (Python {sys.version_info.major}.{sys.version_info.minor})"
+    run = f"PYTHONPATH=build/python /usr/bin/python3 {sys.argv[0]} ..."
     try:
         import rtcli  # noqa: F401  (built by CMake into build/python)
+    except ImportError as e:
+        return None, (f"cannot import the rtcli module with {here}: {e}; build it (cmake --build build, "
+                      f"with pybind11-dev and python3-dev installed: it is built for Debian's "
+                      f"/usr/bin/python3) and run {run}")
+    try:
         import numpy  # noqa: F401  (rtcli.render returns numpy arrays)
     except ImportError as e:
-        return None, (f"cannot import {e.name or 'the rtcli module'} with {sys.executable} "
-                      f"(Python {sys.version_info.major}.{sys.version_info.minor}): {e}; build the "
-                      f"module (cmake --build build, with pybind11-dev and python3-dev installed) and "
-                      f"run PYTHONPATH=build/python /usr/bin/python3 {sys.argv[0]} ...")
+        return None, (f"numpy is missing for {here}: {e}; run Debian's interpreter "
+                      f"(apt-get install python3-numpy): {run}")
     return rtcli, None

@@ -3,6 +3,7 @@ that say their mode, a clear line when the module is missing, and plot_report.py
 
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -87,6 +88,17 @@ class LadderTest(unittest.TestCase):
 
 
 class MissingModuleTest(unittest.TestCase):
+    @unittest.skipIf(helpers.MODULE_DIR == "", helpers.MODULE_SKIP)
+    def test_an_interpreter_without_numpy_is_named(self):
+        # python -S hides Debian's dist-packages: the module imports, numpy does not.
+        done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "python_reference.py"),
+                               "--mode", "native-frame", "--size", "8x6"], capture_output=True, text=True,
+                              env=helpers.module_env(), timeout=120)
+        self.assertEqual(done.returncode, 1, done.stderr)
+        self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+        self.assertIn(f"numpy is missing for {sys.executable}", done.stderr)
+
+
     def test_native_modes_without_the_module_say_what_is_missing(self):
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "LD_PRELOAD")}
         with tempfile.TemporaryDirectory() as d:
@@ -97,6 +109,7 @@ class MissingModuleTest(unittest.TestCase):
                     self.assertEqual(done.returncode, 1, done.stderr)
                     lines = done.stderr.strip().splitlines()
                     self.assertEqual(len(lines), 1, done.stderr)
+                    self.assertIn("cannot import the rtcli module", lines[0])
                     self.assertIn("No module named 'rtcli'", lines[0])
                     self.assertIn("PYTHONPATH=build/python /usr/bin/python3", lines[0])
                     self.assertEqual(os.listdir(d), [])
