@@ -6,6 +6,7 @@
 #include "flag_values.h"
 #include "output/atomic_file.h"
 #include "output/output_paths.h"
+#include "output/output_target.h"
 #include "profiling/bench_end_to_end.h"
 #include "profiling/bench_report.h"
 #include "profiling/bench_table.h"
@@ -80,14 +81,17 @@ BenchSettings settings_from(const BenchFlags& f) {
 
 // Every output is checked, and checked to be distinct, before any work or file is touched.
 void check_outputs(const BenchFlags& f) {
-  std::set<std::filesystem::path> seen;
+  std::vector<std::pair<const char*, const std::string*>> given;
   for (const auto& [flag, path] : {std::pair{"--json", &f.json}, std::pair{"--trace", &f.trace},
                                    std::pair{"--latency-map", &f.latency_map}}) {
     if (path->empty()) continue;
     check_output_file(*path, flag);
-    const std::filesystem::path normal = std::filesystem::absolute(*path).lexically_normal();
-    if (!seen.insert(normal).second)
-      throw UsageError(std::string(flag) + " '" + *path + "' is also another output's file");
+    // Compared as files, so that a link or a second name for one file is caught.
+    for (const auto& [other_flag, other] : given)
+      if (same_output_file(*path, *other))
+        throw UsageError(std::string(flag) + " '" + *path + "' is the same file as " + other_flag +
+                         " '" + *other + "'");
+    given.emplace_back(flag, path);
   }
   if (!f.latency_map.empty() && std::filesystem::path(f.latency_map).extension() != ".png")
     throw UsageError("--latency-map '" + f.latency_map + "': the map is a PNG, name it *.png");
