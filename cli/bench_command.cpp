@@ -15,34 +15,50 @@
 #include "scene/scene_loader.h"
 #include "shading/tile_renderer.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
   CLI::App* cmd = app.add_subcommand(
       "bench", "Time renders per thread count and every pixel's latency; write a JSON report");
-  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE");
-  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE");
-  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG");
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")->capture_default_str();
+  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE")
+      ->check(non_empty());
+  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE")
+      ->check(non_empty());
+  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG")
+      ->check(non_empty());
+  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--threads", f.threads,
-                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)");
+                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)")
+      ->check(non_empty());
   cmd->add_option("--repetitions", f.repetitions, "Timed renders per thread count")
-      ->capture_default_str();
-  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--latency-runs", f.latency_runs,
                   "Instrumented passes, each after a plain one; the report's latencies are the "
                   "last one's")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--end-to-end-runs", f.end_to_end_runs,
                   "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
                   "and all, into a temporary folder (0: none)")
-      ->capture_default_str();
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
+      ->check(non_empty());
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
   return cmd;
 }
@@ -104,12 +120,16 @@ void write_output(const std::string& path, std::string_view bytes) {
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
-  BenchSettings settings = settings_from(f);
-  validate(settings);
-  check_outputs(f);
-  if (!f.scene.empty()) {
-    settings.scene = load_scene_file(f.scene);
-    settings.scene_name = f.scene;
+  BenchSettings settings;
+  {
+    const interrupt::ExitAtOnce nothing_written_yet;  // as in run_render
+    settings = settings_from(f);
+    validate(settings);
+    check_outputs(f);
+    if (!f.scene.empty()) {
+      settings.scene = load_scene_file(f.scene);
+      settings.scene_name = f.scene;
+    }
   }
 
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the

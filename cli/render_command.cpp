@@ -9,25 +9,36 @@
 #include "progress_bar.h"
 #include "scene/scene_loader.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
   CLI::App* cmd = app.add_subcommand("render", "Render the scene and write PNG frames");
-  cmd->add_option("--out", f.out, "Folder for the PNG files (created if missing)")->required();
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--threads", f.threads, "Worker threads (default: all logical cores)");
+  cmd->add_option("--out", f.out, "Folder for the PNG files (created if missing)")
+      ->required()
+      ->check(non_empty());
+  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--threads", f.threads, "Worker threads (default: all logical cores)")
+      ->check(non_empty());
   cmd->add_option("--checkpoints", f.checkpoints,
                   "Progress frames: steps (3000), rows (250r) or percentages (25%), "
                   "comma-separated, increasing; empty for none")
       ->capture_default_str();
   cmd->add_option("--step", f.step, "Pixels per step for plain-number checkpoints")
-      ->capture_default_str();
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
+      ->check(non_empty());
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_flag("--quiet,-q", f.quiet, "No progress bar and no summary line");
   return cmd;
 }
@@ -47,9 +58,15 @@ RenderSettings settings_from(const RenderFlags& f) {
 }  // namespace
 
 int run_render(const RenderFlags& f) {
-  RenderSettings settings = settings_from(f);
-  validate(settings);  // every usage error before the scene is read or a file is touched
-  if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
+  RenderSettings settings;
+  {
+    // Nothing is written yet, so a signal may end the process where it stands (a FIFO that
+    // no one writes, a long scene or checkpoint list).
+    const interrupt::ExitAtOnce nothing_written_yet;
+    settings = settings_from(f);
+    validate(settings);  // every usage error before the scene is read or a file is touched
+    if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
+  }
 
   RenderProgress progress;
   RenderSummary summary;

@@ -1,12 +1,13 @@
 #include "scene/scene_loader.h"
 
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
+#include "scene/scene_file.h"
 #include "system/errors.h"
 
 namespace rtcli {
@@ -109,8 +110,16 @@ Rgb8 rgb8(const Context& ctx, const json& value, const std::string& where) {
           static_cast<std::uint8_t>(c.b)};
 }
 
+// "name" is optional and unused, but like every other key it must have its type.
+void optional_name(const Context& ctx, const json& object, const std::string& where) {
+  const auto it = object.find("name");
+  if (it != object.end() && !it->is_string())
+    ctx.fail(where + ".name", "expected a string, got " + describe(*it));
+}
+
 Sphere sphere(const Context& ctx, const json& value, const std::string& where) {
   only_keys(ctx, value, where, {"centre", "radius", "colour", "name"});
+  optional_name(ctx, value, where);
   Sphere s;
   s.centre = vec3(ctx, required(ctx, value, "centre", where), where + ".centre");
   s.radius = number(ctx, required(ctx, value, "radius", where), where + ".radius");
@@ -122,6 +131,7 @@ Sphere sphere(const Context& ctx, const json& value, const std::string& where) {
 
 Light light(const Context& ctx, const json& value, const std::string& where) {
   only_keys(ctx, value, where, {"position", "intensity", "name"});
+  optional_name(ctx, value, where);
   Light l;
   l.position = vec3(ctx, required(ctx, value, "position", where), where + ".position");
   l.intensity = number_or(ctx, value, "intensity", where, 1.0);
@@ -145,6 +155,67 @@ ScreenWindow window(const Context& ctx, const json& value, const std::string& wh
   return w;
 }
 
+// Refuses a key that appears twice in one object (JSON would silently keep the last value,
+// almost always a mistake), naming the object's path as the other errors do. Fed the parser's
+// events; keeps one frame per open object or array.
+class DuplicateKeys {
+ public:
+  explicit DuplicateKeys(const Context& ctx) : ctx_(ctx) {}
+
+  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        frames_.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::key: {
+        Frame& object = frames_.back();
+        object.key = parsed.get<std::string>();
+        if (!object.keys.insert(object.key).second)
+          ctx_.fail(path(), "duplicated key '" + object.key + "'");
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        frames_.pop_back();
+        element_done();
+        break;
+      case json::parse_event_t::value:
+        element_done();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::size_t done;  // an array's elements before the current one
+    std::string key;   // an object's current key
+    std::unordered_set<std::string> keys;
+  };
+
+  void element_done() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().done;
+  }
+
+  // The innermost open object, as "spheres[2]" ("scene" for the top level).
+  std::string path() const {
+    std::string where;
+    for (std::size_t i = 1; i < frames_.size(); ++i) {
+      const Frame& parent = frames_[i - 1];
+      if (parent.array)
+        where += "[" + std::to_string(parent.done) + "]";
+      else
+        where += (where.empty() ? "" : ".") + parent.key;
+    }
+    return where.empty() ? "scene" : where;
+  }
+
+  const Context& ctx_;
+  std::vector<Frame> frames_;
+};
+
 // "line L, column C" of a byte offset, for parse errors.
 std::string position(std::string_view text, std::size_t byte) {
   std::size_t line = 1;
@@ -165,7 +236,7 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
   const Context ctx{source};
   json doc;
   try {
-    doc = json::parse(json_text.begin(), json_text.end());
+    doc = json::parse(json_text.begin(), json_text.end(), DuplicateKeys(ctx));
   } catch (const json::parse_error& e) {
     // nlohmann's message repeats the position; keep the reason after "column N: ".
     std::string why = e.what();
@@ -211,16 +282,7 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
 }
 
 Scene load_scene_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error))
-    throw RunError("scene file '" + path.string() + "' does not exist");
-  if (std::filesystem::is_directory(path, error))
-    throw RunError("scene file '" + path.string() + "' is a folder");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) throw RunError("cannot read scene file '" + path.string() + "'");
-  return parse_scene(text.str(), path.string());
+  return parse_scene(read_scene_text(path), path.string());
 }
 
 }  // namespace rtcli
