@@ -4,9 +4,9 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "scene/duplicate_keys.h"
 #include "scene/scene_file.h"
 #include "system/errors.h"
 
@@ -155,67 +155,6 @@ ScreenWindow window(const Context& ctx, const json& value, const std::string& wh
   return w;
 }
 
-// Refuses a key that appears twice in one object (JSON would silently keep the last value,
-// almost always a mistake), naming the object's path as the other errors do. Fed the parser's
-// events; keeps one frame per open object or array.
-class DuplicateKeys {
- public:
-  explicit DuplicateKeys(const Context& ctx) : ctx_(ctx) {}
-
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        frames_.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
-        break;
-      case json::parse_event_t::key: {
-        Frame& object = frames_.back();
-        object.key = parsed.get<std::string>();
-        if (!object.keys.insert(object.key).second)
-          ctx_.fail(path(), "duplicated key '" + object.key + "'");
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        element_done();
-        break;
-      case json::parse_event_t::value:
-        element_done();
-        break;
-    }
-    return true;
-  }
-
- private:
-  struct Frame {
-    bool array;
-    std::size_t done;  // an array's elements before the current one
-    std::string key;   // an object's current key
-    std::unordered_set<std::string> keys;
-  };
-
-  void element_done() {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().done;
-  }
-
-  // The innermost open object, as "spheres[2]" ("scene" for the top level).
-  std::string path() const {
-    std::string where;
-    for (std::size_t i = 1; i < frames_.size(); ++i) {
-      const Frame& parent = frames_[i - 1];
-      if (parent.array)
-        where += "[" + std::to_string(parent.done) + "]";
-      else
-        where += (where.empty() ? "" : ".") + parent.key;
-    }
-    return where.empty() ? "scene" : where;
-  }
-
-  const Context& ctx_;
-  std::vector<Frame> frames_;
-};
-
 // "line L, column C" of a byte offset, for parse errors.
 std::string position(std::string_view text, std::size_t byte) {
   std::size_t line = 1;
@@ -236,7 +175,7 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
   const Context ctx{source};
   json doc;
   try {
-    doc = json::parse(json_text.begin(), json_text.end(), DuplicateKeys(ctx));
+    doc = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
     // nlohmann's message repeats the position; keep the reason after "column N: ".
     std::string why = e.what();
@@ -255,6 +194,7 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
     if (const auto cut = why.find("] "); cut != std::string::npos) why = why.substr(cut + 2);
     throw RunError(std::string(source) + ": not valid JSON: " + why);
   }
+  refuse_duplicate_keys(json_text, source);
   only_keys(ctx, doc, "scene",
             {"description", "background", "ambient", "window", "spheres", "lights"});
   Scene scene;

@@ -1,0 +1,54 @@
+// Issue 13 rows 5 and 12: resource limits give one error line and exit 1, never a kill or an
+// abort, and leave no temporary file or empty folder.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "child_process.h"
+#include "test_support.h"
+
+namespace rtcli::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+void expect_one_error_line(const CommandResult& r, const std::string& part) {
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err.rfind("rtcli: error: ", 0), 0u) << r.err;
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
+}
+
+// Row 5: `prlimit --fsize=100000 rtcli render` was killed by SIGXFSZ (exit 153) and left a
+// 100 KB temporary. SIGXFSZ is at its default in the child (ChildLimits).
+TEST(ResourceLimits, FileSizeLimitIsOneErrorLineAndNoTemporary) {
+  const TempDir dir;
+  const fs::path out = dir / "out";
+  RtcliProcess rtcli(
+      {"render", "--size", "1000x800", "--scene", RTCLI_SOURCE_DIR "/profiles/showcase.json",
+       "--checkpoints", "", "--quiet", "--out", out.string()},
+      ChildLimits{.max_file_bytes = 20'000});
+  const CommandResult r = rtcli.wait();
+  expect_one_error_line(r, "cannot write " + (out / "final.png").string());
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+  EXPECT_EQ(list_folder(out), std::vector<std::string>{});
+}
+
+// Row 12: with no thread to spare (`prlimit --nproc=1` as a normal user), rtcli aborted with
+// "terminate called after throwing std::system_error". RLIMIT_NPROC does not bind root, so the
+// child runs as nobody when the tests run as root.
+TEST(ResourceLimits, NoThreadAllowedIsOneErrorLineAndNoFolder) {
+  const TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all);  // writable by nobody, who must still write nothing
+  const fs::path out = dir / "out";
+  ChildLimits limits{.max_processes = 1};
+  if (::getuid() == 0) limits.run_as_user = kNobody;
+  RtcliProcess rtcli({"render", "--size", "64x48", "--out", out.string()}, limits);
+  const CommandResult r = rtcli.wait();
+  expect_one_error_line(r, "cannot start a thread: Resource temporarily unavailable");
+  EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace rtcli::test
