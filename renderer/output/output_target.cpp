@@ -18,7 +18,8 @@ void check_replaceable(const fs::path& path, const std::string& name) {
                      std::to_string(NAME_MAX - kTemporaryNameExtra) + " bytes)");
   struct stat link {};
   if (::lstat(path.c_str(), &link) != 0) {
-    if (errno == ENOENT) return;  // created by the write
+    // Nothing there yet (or a parent is missing or a file: the folder's creation says so).
+    if (errno == ENOENT || errno == ENOTDIR) return;
     throw UsageError(name + ": " + std::strerror(errno));
   }
   struct stat file = link;
