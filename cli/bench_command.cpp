@@ -5,8 +5,10 @@
 
 #include "flag_values.h"
 #include "output/atomic_file.h"
+#include "output/created_folder.h"
 #include "output/output_paths.h"
 #include "output/output_target.h"
+#include "parallel/thread_probe.h"
 #include "profiling/bench_end_to_end.h"
 #include "profiling/bench_report.h"
 #include "profiling/bench_table.h"
@@ -114,8 +116,11 @@ void check_outputs(const BenchFlags& f) {
 }
 
 void write_output(const std::string& path, std::string_view bytes) {
-  create_parent_folder(path);
+  // Folders made for a file that then cannot be written are removed again.
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  CreatedFolder folder(parent.empty() ? "." : parent);
   write_file_atomically(path, bytes);
+  folder.keep();
 }
 }  // namespace
 
@@ -132,11 +137,14 @@ int run_bench(const BenchFlags& f) {
     }
   }
 
+  const std::vector<int> threads = resolve_thread_list(settings);
+  const int latency_threads = *std::max_element(threads.begin(), threads.end());
+  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
+  // oneTBB keeps its workers for the later, smaller or equal, arenas.
+  check_threads_can_start(latency_threads);
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
   // largest thread count.
   std::vector<ThroughputRun> runs = run_throughput(settings);
-  const std::vector<int> threads = resolve_thread_list(settings);
-  const int latency_threads = *std::max_element(threads.begin(), threads.end());
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
   std::vector<float> pixel_ns = std::move(latency.pixel_ns);
   BenchContext context = collect_bench_context();

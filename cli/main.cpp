@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
     return fail(e.what(), 1);
   } catch (const std::system_error& e) {
     // Thread creation refused (RLIMIT_NPROC, cgroup pids.max) and other system failures.
+    if (e.code() == std::errc::resource_unavailable_try_again)
+      return fail(std::string("cannot start a thread: ") + e.code().message(), 1);
     return fail(std::string("system error: ") + e.what(), 1);
   } catch (const std::bad_alloc&) {
     return fail("out of memory", 1);

@@ -6,10 +6,12 @@
 
 #include "flag_values.h"
 #include "jobs/render_job.h"
+#include "parallel/thread_probe.h"
 #include "progress_bar.h"
 #include "scene/scene_loader.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/printable.h"
 
 namespace rtcli::cli {
 
@@ -68,6 +70,10 @@ int run_render(const RenderFlags& f) {
     if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
   }
 
+  // The workers but one (the caller is one) and the writer, before any of them exists: a
+  // refused thread is an error line now, not an abort inside oneTBB later.
+  check_threads_can_start(resolve_threads(settings.threads));
+
   RenderProgress progress;
   RenderSummary summary;
   {
@@ -79,7 +85,7 @@ int run_render(const RenderFlags& f) {
   std::printf("rendered %dx%d in %d tiles on %d threads: %.1f ms, %.1f Mpix/s; wrote",
               settings.width, settings.height, summary.tiles, summary.threads,
               summary.render_seconds * 1e3, pixels / summary.render_seconds / 1e6);
-  for (const auto& file : summary.files) std::printf(" %s", file.string().c_str());
+  for (const auto& file : summary.files) std::printf(" %s", printable(file.string()).c_str());
   std::printf("\n");
   return 0;
 }

@@ -45,12 +45,4 @@ void check_folder_outputs(const fs::path& folder, const std::vector<std::string>
   }
 }
 
-void create_parent_folder(const fs::path& path) {
-  const fs::path folder = parent_of(path);
-  std::error_code error;
-  fs::create_directories(folder, error);
-  if (error || !fs::is_directory(folder))
-    throw RunError("cannot create folder '" + folder.string() + "': " + error.message());
-}
-
 }  // namespace rtcli

@@ -1,4 +1,4 @@
-// Output files named on the command line: checked before the work, their folders made after it.
+// Output files named on the command line, checked before the work.
 #pragma once
 
 #include <filesystem>
@@ -17,8 +17,5 @@ void check_output_file(const std::filesystem::path& path, std::string_view flag)
 // check_replaceable (output_target.h). Linear in the number of names.
 void check_folder_outputs(const std::filesystem::path& folder,
                           const std::vector<std::string>& file_names);
-
-// Creates the folder that will hold `path` if missing. Throws RunError.
-void create_parent_folder(const std::filesystem::path& path);
 
 }  // namespace rtcli

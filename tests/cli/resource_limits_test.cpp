@@ -35,6 +35,20 @@ TEST(ResourceLimits, FileSizeLimitIsOneErrorLineAndNoTemporary) {
   EXPECT_EQ(list_folder(out), std::vector<std::string>{});
 }
 
+// bench writes its files after the work; a file it cannot write leaves neither a temporary nor
+// the folders made for it.
+TEST(ResourceLimits, BenchReportOverTheFileSizeLimitLeavesNoFolder) {
+  const TempDir dir;
+  RtcliProcess rtcli(
+      {"bench", "--size", "16x8", "--repetitions", "1", "--latency-runs", "1", "--end-to-end-runs",
+       "0", "--quiet", "--json", (dir / "new/sub/report.json").string()},
+      ChildLimits{.max_file_bytes = 100});
+  const CommandResult r = rtcli.wait();
+  expect_one_error_line(r, "cannot write " + (dir / "new/sub/report.json").string());
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+  EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
+}
+
 // Row 12: with no thread to spare (`prlimit --nproc=1` as a normal user), rtcli aborted with
 // "terminate called after throwing std::system_error". RLIMIT_NPROC does not bind root, so the
 // child runs as nobody when the tests run as root.
@@ -48,6 +62,40 @@ TEST(ResourceLimits, NoThreadAllowedIsOneErrorLineAndNoFolder) {
   const CommandResult r = rtcli.wait();
   expect_one_error_line(r, "cannot start a thread: Resource temporarily unavailable");
   EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
+}
+
+// With a few threads allowed, a render either runs (a limit above what it needs) or fails the
+// same way when its writer thread or a TBB worker is refused: one line, exit 1, no folder.
+TEST(ResourceLimits, FewThreadsAllowedRunOrFailCleanly) {
+  for (const std::string command : {"render", "bench"}) {
+    for (const std::string threads : {"1", "4"}) {
+      for (std::size_t processes = 2; processes <= 8; ++processes) {
+        SCOPED_TRACE(command + " --threads " + threads + ", RLIMIT_NPROC " +
+                     std::to_string(processes));
+        const TempDir dir;
+        fs::permissions(dir.path(), fs::perms::all);
+        const fs::path out = dir / "out";
+        ChildLimits limits{.max_processes = processes};
+        if (::getuid() == 0) limits.run_as_user = kNobody;
+        std::vector<std::string> args = {command,     "--size", "64x48",
+                                         "--threads", threads,  "--quiet"};
+        for (const std::string& a :
+             command == "render" ? std::vector<std::string>{"--out", out.string()}
+                                 : std::vector<std::string>{"--repetitions", "1", "--latency-runs",
+                                                            "1", "--end-to-end-runs", "1", "--json",
+                                                            (out / "r.json").string()})
+          args.push_back(a);
+        RtcliProcess rtcli(args, limits);
+        const CommandResult r = rtcli.wait();
+        if (r.exit_code == 0) {
+          EXPECT_FALSE(list_folder(out).empty());
+          continue;
+        }
+        expect_one_error_line(r, "Resource temporarily unavailable");
+        EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
+      }
+    }
+  }
 }
 
 }  // namespace
