@@ -58,8 +58,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return fail(e.what(), 2);
   } catch (const rtcli::interrupt::Interrupted& e) {
-    std::fprintf(stderr, "rtcli: %s: stopped early; every file already written is complete\n",
-                 e.what());
+    std::fputs(rtcli::interrupt::stopped_line(e.signal_number).c_str(), stderr);
     return 128 + e.signal_number;
   } catch (const rtcli::UsageError& e) {
     return fail(e.what(), 2);

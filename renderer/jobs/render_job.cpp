@@ -71,8 +71,6 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   const std::vector<Checkpoint> checkpoints =
       resolve_checkpoints(settings.checkpoints, settings.width, settings.height, settings.step);
   interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
-  // Removed again if the run ends before its first file (a signal, a thread refused).
-  CreatedFolder out_folder(settings.out);
 
   const Clock::time_point start = Clock::now();
   Frame frame(settings.width, settings.height);
@@ -87,8 +85,15 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
 
   WorkerArena arena(summary.threads);
   // Many-sphere scenes get their hierarchy here, built by the render's threads, timed with it.
-  const RenderScene scene =
-      arena.execute([&] { return prepare_scene(settings.scene, settings.accel); });
+  // Before any folder or file, so a signal may end the process at once: a million spheres take
+  // seconds to sort, with no point at which to look for a stop.
+  const RenderScene scene = [&] {
+    const interrupt::ExitAtOnce nothing_written_yet;
+    interrupt::throw_if_requested();  // a signal just before: ExitAtOnce did not see it
+    return arena.execute([&] { return prepare_scene(settings.scene, settings.accel); });
+  }();
+  // Removed again if the run ends before its first file (a signal, a thread refused).
+  CreatedFolder out_folder(settings.out);
 
   // The writer encodes each checkpoint as soon as its prefix is done, off the workers' threads.
   std::exception_ptr write_error;

@@ -53,9 +53,7 @@ void watch(sigset_t signals) {
     if (requested() == 0) {
       ExitAtOnceState& state = exit_at_once_state();
       std::lock_guard lock(state.mutex);  // held through the exit: no phase ends meanwhile
-      if (state.depth > 0)
-        exit_now(signal_number, std::string("rtcli: ") + Interrupted(signal_number).what() +
-                                    ": stopped early; every file already written is complete\n");
+      if (state.depth > 0) exit_now(signal_number, stopped_line(signal_number));
       request(signal_number);
       continue;
     }
@@ -125,6 +123,11 @@ ExitAtOnce::~ExitAtOnce() {
   ExitAtOnceState& state = exit_at_once_state();
   std::lock_guard lock(state.mutex);
   --state.depth;
+}
+
+std::string stopped_line(int signal_number) {
+  return std::string("rtcli: interrupted by ") + signal_name(signal_number) +
+         ": stopped early; every file already written is complete\n";
 }
 
 const char* signal_name(int signal_number) {

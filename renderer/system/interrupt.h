@@ -14,6 +14,7 @@
 #include <csignal>
 #include <functional>
 #include <stdexcept>
+#include <string>
 
 namespace rtcli::interrupt {
 
@@ -65,6 +66,9 @@ class ExitAtOnce {
   ExitAtOnce(const ExitAtOnce&) = delete;
   ExitAtOnce& operator=(const ExitAtOnce&) = delete;
 };
+
+// The line on stderr of a run stopped by `signal_number`, newline included.
+std::string stopped_line(int signal_number);
 
 // "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", or "a signal".
 const char* signal_name(int signal_number);
