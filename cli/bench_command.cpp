@@ -7,7 +7,10 @@
 #include "distributed/world.h"
 #include "flag_values.h"
 #include "output/atomic_file.h"
+#include "output/created_folder.h"
 #include "output/output_paths.h"
+#include "output/output_target.h"
+#include "parallel/thread_probe.h"
 #include "profiling/bench_end_to_end.h"
 #include "profiling/bench_ranks.h"
 #include "profiling/bench_report.h"
@@ -19,37 +22,53 @@
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
   CLI::App* cmd = app.add_subcommand(
       "bench", "Time renders per thread count and every pixel's latency; write a JSON report");
-  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE");
-  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE");
-  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG");
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")->capture_default_str();
+  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE")
+      ->check(non_empty());
+  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE")
+      ->check(non_empty());
+  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG")
+      ->check(non_empty());
+  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--threads", f.threads,
-                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)");
+                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)")
+      ->check(non_empty());
   cmd->add_option("--repetitions", f.repetitions, "Timed renders per thread count")
-      ->capture_default_str();
-  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--latency-runs", f.latency_runs,
                   "Instrumented passes, each after a plain one; the report's latencies are the "
                   "last one's")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--end-to-end-runs", f.end_to_end_runs,
                   "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
                   "and all, into a temporary folder (0: none)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--sizes", f.sizes,
                   "End-to-end size sweep: frame sizes WxH, comma-separated; each rendered "
                   "--end-to-end-runs times (at least once), interleaved, for ns per pixel");
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
+      ->check(non_empty());
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
   return cmd;
 }
@@ -98,42 +117,55 @@ BenchSettings settings_from(const BenchFlags& f) {
 
 // Every output is checked, and checked to be distinct, before any work or file is touched.
 void check_outputs(const BenchFlags& f) {
-  std::set<std::filesystem::path> seen;
+  std::vector<std::pair<const char*, const std::string*>> given;
   for (const auto& [flag, path] : {std::pair{"--json", &f.json}, std::pair{"--trace", &f.trace},
                                    std::pair{"--latency-map", &f.latency_map}}) {
     if (path->empty()) continue;
     check_output_file(*path, flag);
-    const std::filesystem::path normal = std::filesystem::absolute(*path).lexically_normal();
-    if (!seen.insert(normal).second)
-      throw UsageError(std::string(flag) + " '" + *path + "' is also another output's file");
+    // Compared as files, so that a link or a second name for one file is caught.
+    for (const auto& [other_flag, other] : given)
+      if (same_output_file(*path, *other))
+        throw UsageError(std::string(flag) + " '" + *path + "' is the same file as " + other_flag +
+                         " '" + *other + "'");
+    given.emplace_back(flag, path);
   }
   if (!f.latency_map.empty() && std::filesystem::path(f.latency_map).extension() != ".png")
     throw UsageError("--latency-map '" + f.latency_map + "': the map is a PNG, name it *.png");
 }
 
 void write_output(const std::string& path, std::string_view bytes) {
-  create_parent_folder(path);
+  // Folders made for a file that then cannot be written are removed again.
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  CreatedFolder folder(parent.empty() ? "." : parent);
   write_file_atomically(path, bytes);
+  folder.keep();
 }
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
-  BenchSettings settings = settings_from(f);
-  settings.ranks = distributed::size();
-  validate(settings);
-  on_rank_0_for_all([&] { check_outputs(f); });  // only rank 0 writes the outputs
-  if (!f.scene.empty()) {
-    settings.scene = load_scene_file(f.scene);
-    settings.scene_name = f.scene;
+  BenchSettings settings;
+  {
+    const interrupt::ExitAtOnce nothing_written_yet;  // as in run_render
+    settings = settings_from(f);
+    settings.ranks = distributed::size();
+    validate(settings);
+    on_rank_0_for_all([&] { check_outputs(f); });  // only rank 0 writes the outputs
+    if (!f.scene.empty()) {
+      settings.scene = load_scene_file(f.scene);
+      settings.scene_name = f.scene;
+    }
   }
 
+  const std::vector<int> threads = resolve_thread_list(settings);
+  const int latency_threads = *std::max_element(threads.begin(), threads.end());
+  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
+  // oneTBB keeps its workers for the later, smaller or equal, arenas.
+  check_threads_can_start(latency_threads);
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
   // largest thread count.
   // Under MPI every rank renders its share of each frame; rank 0 gathers and reports.
   std::vector<ThroughputRun> runs = run_throughput(settings);
   gather_throughput(runs);
-  const std::vector<int> threads = resolve_thread_list(settings);
-  const int latency_threads = *std::max_element(threads.begin(), threads.end());
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
   gather_latency(latency);
   std::vector<float> pixel_ns = std::move(latency.pixel_ns);
@@ -143,14 +175,14 @@ int run_bench(const BenchFlags& f) {
   if (distributed::rank() != 0) return 0;
   BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
   // Last: what a user of rtcli render waits for, PNG encoding and files included. Under MPI
-  // the render's frame is not shared between ranks (yet): no end-to-end figure.
+  // these renders would run on rank 0 alone: time `mpirun rtcli render` instead.
   if (settings.end_to_end_runs > 0 && !distributed::active())
     results.end_to_end =
         run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
   else if (settings.end_to_end_runs > 0)
     results.warnings.push_back(
-        "end-to-end runs skipped: rtcli render does not share a frame "
-        "between MPI ranks yet");
+        "end-to-end runs skipped under MPI: they would run on rank 0 alone; time mpirun "
+        "rtcli render instead");
   if (!settings.sweep_sizes.empty() && !distributed::active())
     results.size_sweep = run_size_sweep(settings, latency_threads,
                                         std::max(1, settings.end_to_end_runs), "25%,50%,75%");

@@ -3,27 +3,33 @@
 #include <cstdio>
 #include <new>
 #include <optional>
+#include <string>
+#include <system_error>
 
 #include "bench_command.h"
 #include "distributed/world.h"
 #include "render_command.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/printable.h"
 #include "system/temp_files.h"
 #include "version.h"
 
 namespace {
 namespace distributed = rtcli::distributed;
 
-// Under MPI every rank parses the same command line, so a usage error is printed by rank 0
-// alone; a failure of the run itself may be one rank's, so that rank prints it, with its number.
-int fail(const char* what, int code) {
+// One line whatever the message holds: a path or scene key with a newline or an escape
+// sequence is printed escaped, never sent raw to the terminal. Under MPI every rank parses the
+// same command line, so a usage error is printed by rank 0 alone; a failure of the run itself
+// may be one rank's, so that rank prints it, with its number.
+int fail(const std::string& what, int code) {
   if (!distributed::active())
-    std::fprintf(stderr, "rtcli: error: %s\n", what);
+    std::fprintf(stderr, "rtcli: error: %s\n", rtcli::printable(what).c_str());
   else if (code != 2)
-    std::fprintf(stderr, "rtcli: error: rank %d: %s\n", distributed::rank(), what);
+    std::fprintf(stderr, "rtcli: error: rank %d: %s\n", distributed::rank(),
+                 rtcli::printable(what).c_str());
   else if (distributed::rank() == 0)
-    std::fprintf(stderr, "rtcli: error: %s\n", what);
+    std::fprintf(stderr, "rtcli: error: %s\n", rtcli::printable(what).c_str());
   return code;
 }
 
@@ -31,7 +37,11 @@ int run_command(int argc, char** argv);
 }  // namespace
 
 int main(int argc, char** argv) {
-  rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
+  try {
+    rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
+  } catch (const std::system_error& e) {
+    return fail(std::string("cannot start a thread: ") + e.what(), 1);  // e.g. RLIMIT_NPROC
+  }
   try {
     distributed::start(argc, argv);  // MPI only under a launcher with more than one rank
   } catch (const std::exception& e) {
@@ -83,13 +93,17 @@ int run_command(int argc, char** argv) {
     return fail(e.what(), 2);
   } catch (const rtcli::interrupt::Interrupted& e) {
     if (distributed::rank() == 0)
-      std::fprintf(stderr, "rtcli: %s: stopped early; every file already written is complete\n",
-                   e.what());
+      std::fputs(rtcli::interrupt::stopped_line(e.signal_number).c_str(), stderr);
     return 128 + e.signal_number;
   } catch (const rtcli::UsageError& e) {
     return fail(e.what(), 2);
   } catch (const rtcli::RunError& e) {
     return fail(e.what(), 1);
+  } catch (const std::system_error& e) {
+    // Thread creation refused (RLIMIT_NPROC, cgroup pids.max) and other system failures.
+    if (e.code() == std::errc::resource_unavailable_try_again)
+      return fail(std::string("cannot start a thread: ") + e.code().message(), 1);
+    return fail(std::string("system error: ") + e.what(), 1);
   } catch (const std::bad_alloc&) {
     return fail("out of memory", 1);
   } catch (const std::exception& e) {

@@ -7,6 +7,7 @@
 
 #include "jobs/render_job.h"
 #include "system/errors.h"
+#include "system/temp_files.h"
 
 namespace rtcli {
 
@@ -20,10 +21,12 @@ class ScratchFolder {
       throw RunError("cannot make a temporary folder for the end-to-end runs under " +
                      std::filesystem::temp_directory_path().string());
     path_ = pattern;
+    temp_files::add_folder(path_.string());  // a second signal removes it too
   }
   ~ScratchFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+    temp_files::remove_folder(path_.string());
   }
   ScratchFolder(const ScratchFolder&) = delete;
   ScratchFolder& operator=(const ScratchFolder&) = delete;
@@ -74,6 +77,7 @@ EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs
       render_settings(settings, settings.width, settings.height, threads, checkpoints);
   const ScratchFolder scratch;
   EndToEndRuns result{checkpoints, threads, {}, {}, {}, settings.width, settings.height};
+  // A folder per run, as a user's fresh --out: no file is replaced.
   for (int run = 0; run < runs; ++run)
     run_once(render, scratch.path() / std::to_string(run), result);
   return result;
