@@ -95,11 +95,26 @@ TEST(RenderRanks, ASceneOneRankCannotReadEndsTheJobWithNoFile) {
   fs::remove_all(folder);
 }
 
-// A render slow enough to be caught in the middle: 10,000 spheres without their hierarchy.
+// A render slow enough to be caught in the middle (about 10 s on 2 ranks here): 10,000 spheres
+// without their hierarchy, a wide frame cut into 15 bands of 7 rows (one PNG strip each), so the
+// first checkpoint (1r.png) comes early whichever rank takes the first band.
 std::vector<std::string> slow_render(const fs::path& folder) {
-  return {"render", "--size",       "400x300", "--scene",       profile("field-10000"), "--accel",
-          "none",   "--threads",    "1",       "--checkpoints", "2%,4%,50%,75%",        "-q",
-          "--out",  folder.string()};
+  return {"render",
+          "--size",
+          "3000x100",
+          "--tile",
+          "4096x1",
+          "--scene",
+          profile("field-10000"),
+          "--accel",
+          "none",
+          "--threads",
+          "1",
+          "--checkpoints",
+          "1r,50%,75%",
+          "-q",
+          "--out",
+          folder.string()};
 }
 
 // A full disk on rank 0, mid-render: its file-size limit is lowered once the job runs (MPI's
@@ -121,7 +136,7 @@ TEST(RenderRanks, AFullDiskOnRank0EndsTheJobWithEveryFileWhole) {
   RtcliProcess job(args, {}, RTCLI_MPIEXEC);
   std::vector<pid_t> ranks;
   ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "2pct.png"); }, 60s));
+  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, 60s));
   const rlimit full{1, 1};  // nothing more can be appended to any file
   for (const pid_t rank : ranks) {
     if (rank_number(rank) != 0) continue;
@@ -143,7 +158,7 @@ TEST(RenderRanks, AKilledRankEndsTheJobPromptlyWithEveryFileWhole) {
   RtcliProcess job = mpirun(2, slow_render(folder));
   std::vector<pid_t> ranks;
   ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "2pct.png"); }, 60s));
+  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, 60s));
   const auto killed_at = std::chrono::steady_clock::now();
   kill(ranks.back(), SIGKILL);
   const CommandResult r = job.wait();
@@ -163,11 +178,11 @@ TEST(RenderRanks, SigintToEveryRankGives130WithCheckpointsWhole) {
   RtcliProcess job = mpirun(2, slow_render(folder));
   std::vector<pid_t> ranks;
   ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "2pct.png"); }, 60s));
+  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, 60s));
   for (const pid_t rank : ranks) kill(rank, SIGINT);
   const CommandResult r = job.wait();
   EXPECT_EQ(r.exit_code, 130) << r.err;
-  EXPECT_TRUE(fs::exists(folder / "2pct.png"));
+  EXPECT_TRUE(fs::exists(folder / "1r.png"));
   EXPECT_FALSE(fs::exists(folder / "final.png"));
   const std::vector<std::string> problems = unwhole_files(folder);
   EXPECT_TRUE(problems.empty()) << problems.front();
