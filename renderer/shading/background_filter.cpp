@@ -13,6 +13,7 @@
 #include "shading/background_filter.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel_setup.h"
+#include "system/interrupt.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
@@ -64,6 +65,7 @@ void RenderTileFiltered(const RenderScene& prepared, const AxisTable& columns,
       }
       maybe_hit = hn::And(maybe_hit, hn::FirstN(d, static_cast<std::size_t>(lanes)));
       if (hn::AllFalse(d, maybe_hit)) continue;
+      if (interrupt::requested()) interrupt::throw_if_requested();  // pixels may be slow
       fill_background(row + 3 * background_from, x - background_from);
       background_from = x + lanes;
       hn::Store(hn::IfThenElseZero(maybe_hit, hn::Set(d, 1.0)), d, lane_hit);

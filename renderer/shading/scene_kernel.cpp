@@ -1,0 +1,272 @@
+// The scene kernel's SIMD body, compiled per instruction set like sphere_kernel.cpp. Lanes are
+// neighbouring pixels of one row. Exactness: each lane computes what shade_pixel computes for
+// its pixel, value for value: the same IEEE operations in the same order (-ffp-contract=off,
+// no MulAdd; SIMD square roots and divisions round correctly as scalar ones do), std::min,
+// std::max and std::clamp as the comparisons they are, NaN included. Per-sphere and per-row
+// constants come from the same scalar expressions (scene_kernel_setup.cpp). The shortcuts,
+// each tested in tests/shading/scene_kernel_test.cpp:
+//  1. sp = v.d is dz up to a zero's sign, so sp*sp = dz*dz bitwise and the chosen root t is
+//     the same (sphere_kernel.cpp, shortcut 1); rat = 4*e < 0 exactly when e < 0 (its
+//     shortcut 2). No intermediate of the hit test overflows for accepted scenes (|values| <=
+//     1e150), so e and t are finite and "t < best" with best = +inf at the start is "no hit
+//     yet, or nearer"; updating only on t < best keeps ties with the lower sphere index.
+//  2. A sphere is tested only for the vectors that meet its row span: the columns where e >= 0
+//     form one interval. Columns are monotone (screen_point), so dx = column - cx is; dx*dx
+//     then falls and rises; e = dz2 - (((dx2 + dy2) + dz2) - r2) is monotone in dx2, each
+//     rounding being monotone. So e rises then falls along the row and e >= 0 holds on an
+//     interval; hit_columns finds it by binary search with the same arithmetic. Outside it
+//     e < 0 and the sphere cannot change a lane. Inside, the lanes still take their own test.
+//  3. Shadowed is an "or" over the other spheres, so the order of the tests is free and the
+//     loop stops once every lane that needs it is blocked. A sphere whose disc < 0 on every
+//     pending lane is skipped before its square root and divisions: those lanes return false
+//     there as sphere_blocks_segment does (a NaN disc is not < 0, and is computed through).
+//  4. Lanes whose n.l is not > 0 take no shadow test (shade_hit's && skips it); lanes with no
+//     hit compute garbage that is masked out.
+//  5. Every vector with no sphere span is background, as shade_pixel finds no hit there.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "shading/scene_kernel.cpp"
+#include <hwy/foreach_target.h>  // must precede highway.h
+#include <hwy/highway.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "shading/background_fill.h"
+#include "shading/scene_kernel.h"
+#include "shading/scene_kernel_setup.h"
+#include "shading/sphere_kernel_setup.h"
+#include "system/interrupt.h"
+
+// Per target, after foreach_target.h like the kernel itself.
+#include "shading/simd_pixels-inl.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace rtcli {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+using D = hn::ScalableTag<double>;
+using V = hn::Vec<D>;
+using M = hn::Mask<D>;
+using DI = hn::RebindToSigned<D>;
+using VI = hn::Vec<DI>;
+constexpr std::size_t kMaxLanes = HWY_MAX_BYTES / sizeof(double);
+
+// The nearest hit of each lane's screen ray, as nearest_hit() finds it.
+struct Nearest {
+  V t;
+  VI sphere;  // -1 where nothing is hit
+  M hit;
+};
+
+HWY_INLINE Nearest NearestHit(D d, const SceneSpheres& s, const std::vector<RowSpan>& spans, int x,
+                              int lanes, V px, M valid) {
+  const DI di;
+  const V zero = hn::Zero(d);
+  Nearest best{hn::Set(d, std::numeric_limits<double>::infinity()), hn::Set(di, -1),
+               hn::FirstN(d, 0)};
+  for (const RowSpan& span : spans) {
+    if (span.x1 <= x || span.x0 >= x + lanes) continue;  // shortcut 2
+    const std::size_t k = static_cast<std::size_t>(span.sphere);
+    const V dz_squared = hn::Set(d, s.dz_squared[k]);
+    const V dx = hn::Sub(px, hn::Set(d, s.cx[k]));
+    const V dd = hn::Add(hn::Add(hn::Mul(dx, dx), hn::Set(d, span.dy_squared)), dz_squared);
+    const V e = hn::Sub(dz_squared, hn::Sub(dd, hn::Set(d, s.radius_squared[k])));
+    M hit = hn::And(hn::Not(hn::Lt(e, zero)), valid);
+    if (hn::AllFalse(d, hit)) continue;
+    // ray_sphere_t from rat = 4*e on (shortcut 1).
+    const V root = hn::Sqrt(hn::Mul(hn::Set(d, 4.0), e));
+    const V half = hn::Mul(root, hn::Set(d, 0.5));  // s / 2: the same correctly rounded value
+    const V neg_sp = hn::Set(d, s.neg_sp[k]);
+    const V far = hn::Add(neg_sp, half);
+    const V near = hn::Sub(neg_sp, half);
+    const V t = hn::IfThenElse(hn::Lt(near, far), near, far);  // std::min(far, near)
+    const M ahead = hn::Ge(t, zero);
+    const V t_hit = hn::IfThenElse(ahead, t, far);
+    hit = hn::And(hit, hn::Or(ahead, hn::Ge(far, zero)));
+    const M nearer = hn::And(hit, hn::Lt(t_hit, best.t));
+    best.t = hn::IfThenElse(nearer, t_hit, best.t);
+    best.sphere = hn::IfThenElse(hn::RebindMask(di, nearer), hn::Set(di, span.sphere), best.sphere);
+    best.hit = hn::Or(best.hit, nearer);
+  }
+  return best;
+}
+
+struct Point {
+  V x, y, z;
+};
+
+// sphere_blocks_segment for every sphere but each lane's own, for the lanes in `pending`,
+// given to_light = light - point and a = to_light.to_light. The lanes found blocked.
+HWY_INLINE M Shadowed(D d, const SceneSpheres& s, VI self, M pending, const Point& p,
+                      const Point& to_light, V a) {
+  const DI di;
+  const V zero = hn::Zero(d);
+  const V epsilon = hn::Set(d, 1e-9);
+  const V one = hn::Set(d, 1.0);
+  M blocked = hn::FirstN(d, 0);
+  for (int j = 0; j < s.count(); ++j) {
+    const M open = hn::AndNot(blocked, pending);
+    if (hn::AllFalse(d, open)) break;  // shortcut 3
+    const M test = hn::And(open, hn::RebindMask(d, hn::Ne(self, hn::Set(di, j))));
+    if (hn::AllFalse(d, test)) continue;
+    const std::size_t k = static_cast<std::size_t>(j);
+    const V dx = hn::Sub(p.x, hn::Set(d, s.cx[k]));
+    const V dy = hn::Sub(p.y, hn::Set(d, s.cy[k]));
+    const V dz = hn::Sub(p.z, hn::Set(d, s.cz[k]));
+    const V b = Dot(to_light.x, to_light.y, to_light.z, dx, dy, dz);
+    const V c = hn::Sub(Dot(dx, dy, dz, dx, dy, dz), hn::Set(d, s.radius_squared[k]));
+    const V disc = hn::Sub(hn::Mul(b, b), hn::Mul(a, c));
+    const M crossing = hn::And(test, hn::Not(hn::Lt(disc, zero)));
+    if (hn::AllFalse(d, crossing)) continue;  // shortcut 3
+    const V root = hn::Sqrt(disc);
+    const V neg_b = hn::Neg(b);
+    const V t_near = hn::Div(hn::Sub(neg_b, root), a);
+    const V t_far = hn::Div(hn::Add(neg_b, root), a);
+    const M inside = hn::Or(hn::And(hn::Gt(t_near, epsilon), hn::Lt(t_near, one)),
+                            hn::And(hn::Gt(t_far, epsilon), hn::Lt(t_far, one)));
+    blocked = hn::Or(blocked, hn::And(crossing, inside));
+  }
+  return blocked;
+}
+
+// shade_hit() for the lanes of `near`, packed as r + 256*g + 65536*b.
+HWY_INLINE V ShadeLanes(D d, const Scene& scene, const SceneSpheres& s, const Nearest& near, V px,
+                        double py) {
+  const DI di;
+  const V zero = hn::Zero(d);
+  const V one = hn::Set(d, 1.0);
+  // The lanes' spheres: one broadcast when they share it, else gathers.
+  HWY_ALIGN std::int64_t spheres[kMaxLanes];
+  hn::Store(near.sphere, di, spheres);
+  const std::int64_t first = spheres[hn::FindKnownFirstTrue(d, near.hit)];
+  const VI index = hn::IfThenElse(hn::RebindMask(di, near.hit), near.sphere, hn::Set(di, first));
+  const bool shared = hn::AllTrue(di, hn::Eq(index, hn::Set(di, first)));
+  const auto pick = [&](const std::vector<double>& field) {
+    return shared ? hn::Set(d, field[static_cast<std::size_t>(first)])
+                  : hn::GatherIndex(d, field.data(), index);
+  };
+
+  // point = origin + (0,0,1)*t, operation by operation.
+  const Point p{hn::Add(px, hn::Mul(zero, near.t)), hn::Add(hn::Set(d, py), hn::Mul(zero, near.t)),
+                hn::Add(hn::Set(d, scene.window.z), hn::Mul(one, near.t))};
+  const V ax = hn::Sub(p.x, pick(s.cx));
+  const V ay = hn::Sub(p.y, pick(s.cy));
+  const V az = hn::Sub(p.z, pick(s.cz));
+  const V inv_a = hn::Div(one, hn::Sqrt(Dot(ax, ay, az, ax, ay, az)));
+  const V nx = hn::Mul(ax, inv_a);
+  const V ny = hn::Mul(ay, inv_a);
+  const V nz = hn::Mul(az, inv_a);
+
+  V intensity = zero;
+  for (const Light& light : scene.lights) {
+    const Point b{hn::Sub(hn::Set(d, light.position.x), p.x),
+                  hn::Sub(hn::Set(d, light.position.y), p.y),
+                  hn::Sub(hn::Set(d, light.position.z), p.z)};
+    const V bb = Dot(b.x, b.y, b.z, b.x, b.y, b.z);
+    const V inv_b = hn::Div(one, hn::Sqrt(bb));
+    const V nl =
+        hn::Mul(Dot(nx, ny, nz, hn::Mul(b.x, inv_b), hn::Mul(b.y, inv_b), hn::Mul(b.z, inv_b)),
+                hn::Set(d, light.intensity));
+    const M lit = hn::And(near.hit, hn::Gt(nl, zero));  // shortcut 4
+    if (hn::AllFalse(d, lit)) continue;
+    const M blocked = Shadowed(d, s, index, lit, p, b, bb);
+    intensity = hn::IfThenElse(hn::AndNot(blocked, lit), hn::Add(intensity, nl), intensity);
+  }
+  V channel[3];
+  for (int c = 0; c < 3; ++c)
+    channel[c] =
+        FinishChannel(d, hn::Trunc(hn::Mul(intensity, pick(s.surface[c]))), pick(s.floor[c]));
+  return hn::Add(hn::Add(channel[0], hn::Mul(channel[1], hn::Set(d, 256.0))),
+                 hn::Mul(channel[2], hn::Set(d, 65536.0)));
+}
+
+void RenderTile(const Scene& scene, const SceneSpheres& spheres, const AxisTable& columns,
+                const AxisTable& rows, const TileBounds& tile, Frame& frame) {
+  const D d;
+  const hn::Rebind<std::int32_t, D> d32;
+  const int n = static_cast<int>(hn::Lanes(d));
+  constexpr int kLanes = static_cast<int>(hn::MaxLanes(D()));
+  const V background =
+      hn::Set(d, scene.background.r + 256.0 * scene.background.g + 65536.0 * scene.background.b);
+  const BackgroundFill fill_background(scene.background);
+  HWY_ALIGN std::int32_t packed[kMaxLanes];
+  thread_local std::vector<RowSpan> spans;
+
+  for (int y = tile.y0; y < tile.y1; ++y) {
+    const double py = rows.coordinate[static_cast<std::size_t>(y)];
+    row_spans(spheres, columns.coordinate.data(), tile.x0, tile.x1, py, spans);
+    std::uint8_t* row = frame.pixel(0, y);
+    int background_from = tile.x0;  // start of the pending run of background pixels
+    if (!spans.empty()) {
+      const int from = std::min_element(spans.begin(), spans.end(), [](auto& a, auto& b) {
+                         return a.x0 < b.x0;
+                       })->x0;
+      const int to = std::max_element(spans.begin(), spans.end(), [](auto& a, auto& b) {
+                       return a.x1 < b.x1;
+                     })->x1;
+      // Vectors aligned to the tile's first column, from the one holding `from` (shortcut 5).
+      for (int x = tile.x0 + (from - tile.x0) / n * n; x < to; x += n) {
+        if (interrupt::requested()) interrupt::throw_if_requested();
+        const int lanes = std::min(n, tile.x1 - x);
+        const M valid = hn::FirstN(d, static_cast<std::size_t>(lanes));
+        const V px = hn::LoadU(d, columns.coordinate.data() + x);
+        const Nearest near = NearestHit(d, spheres, spans, x, lanes, px, valid);
+        if (hn::AllFalse(d, near.hit)) continue;
+        fill_background(row + 3 * background_from, x - background_from);
+        const V colour = ShadeLanes(d, scene, spheres, near, px, py);
+        hn::Store(hn::DemoteTo(d32, hn::IfThenElse(near.hit, colour, background)), d32, packed);
+        WritePixels<kLanes>(packed, lanes, x + lanes < tile.x1, row + 3 * x);
+        background_from = x + lanes;
+      }
+    }
+    fill_background(row + 3 * background_from, tile.x1 - background_from);
+  }
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace rtcli
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace rtcli {
+HWY_EXPORT(RenderTile);
+
+namespace {
+bool moderate(double v) {
+  return std::isfinite(v) && std::fabs(v) <= 1e150;
+}
+bool moderate(Vec3 v) {
+  return moderate(v.x) && moderate(v.y) && moderate(v.z);
+}
+}  // namespace
+
+bool scene_kernel_accepts(const Scene& scene) {
+  const std::size_t count = scene.spheres.size();
+  if (count == 0 || count > static_cast<std::size_t>(kSceneKernelMaxSpheres)) return false;
+  const ScreenWindow& w = scene.window;
+  bool ok = moderate(w.x) && moderate(w.y) && moderate(w.width) && moderate(w.height) &&
+            moderate(w.z) && moderate(scene.ambient);
+  for (const Sphere& s : scene.spheres)
+    ok = ok && moderate(s.centre) && moderate(s.radius) && moderate(s.colour.r) &&
+         moderate(s.colour.g) && moderate(s.colour.b);
+  for (const Light& light : scene.lights)
+    ok = ok && moderate(light.position) && moderate(light.intensity);
+  return ok;
+}
+
+void render_tile_scene_kernel(const Scene& scene, const TileBounds& tile, Frame& frame) {
+  // Screen coordinates per worker thread, rebuilt only when the frame or window changes.
+  thread_local AxisTable columns;
+  thread_local AxisTable rows;
+  thread_local SceneSpheres spheres;
+  columns.update(AxisTable::Axis::kX, frame.width(), scene.window, 0.0, kColumnTablePadding);
+  rows.update(AxisTable::Axis::kY, frame.height(), scene.window, 0.0, 0);
+  spheres.update(scene);
+  HWY_DYNAMIC_DISPATCH(RenderTile)(scene, spheres, columns, rows, tile, frame);
+}
+
+}  // namespace rtcli
+#endif  // HWY_ONCE
