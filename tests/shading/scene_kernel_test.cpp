@@ -230,6 +230,45 @@ TEST(SceneKernel, LightsOnTheNormalEqualReferenceWhereRoundingDecides) {
   EXPECT_GT(saw_255, 20);
 }
 
+// Blockers placed tangent to a pixel's shadow segment (within a few ulps either way): the
+// exact test's rounding decides, and the shadow cones must not rule such a sphere out. One
+// pixel a frame, so that the cones are as narrow as they get.
+TEST(SceneKernel, TangentBlockersEqualReferenceWhereRoundingDecides) {
+  int blocked = 0;
+  int clear = 0;
+  for_each_target([&] {
+    std::mt19937_64 rng(31);
+    for (int i = 0; i < 2000; ++i) {
+      Scene scene = random_scene(rng, 1 + static_cast<int>(rng() % 4));
+      const Vec3 origin = screen_point(scene.window, 0, 0, 1, 1);
+      const auto hit = nearest_hit(scene, origin, kView);
+      if (!hit) continue;
+      const Vec3 point = origin + kView * hit->t;
+      const Vec3 n = normalise(point - scene.spheres[static_cast<std::size_t>(hit->sphere)].centre);
+      const Vec3 light_at = point + n * uniform(rng, 2, 20) +
+                            Vec3{uniform(rng, -1, 1), uniform(rng, -1, 1), uniform(rng, -1, 1)};
+      scene.lights = {{.position = light_at, .intensity = 1.0}};
+      // A unit vector across the segment, and a sphere touching the segment from that side.
+      const Vec3 along = light_at - point;
+      Vec3 across = Vec3{along.y, -along.x, 0.0};
+      if (dot(across, across) == 0.0) across = {1.0, 0.0, 0.0};
+      across = normalise(across);
+      const double r = uniform(rng, 0.05, 1.0);
+      const double nudge = 1.0 + static_cast<double>(static_cast<int>(rng() % 5) - 2) * 1e-15;
+      const Vec3 centre = point + along * uniform(rng, 0.2, 0.8) + across * (r * nudge);
+      scene.spheres.push_back({.centre = centre, .radius = r, .colour = {90, 90, 90}});
+      // The pixel must still see the same sphere for the count below to mean anything.
+      const auto again = nearest_hit(scene, origin, kView);
+      if (!again || again->sphere != hit->sphere) continue;
+      (sphere_blocks_segment(centre, r, point, along) ? blocked : clear) += 1;
+      SCOPED_TRACE("scene " + std::to_string(i));
+      ASSERT_EQ(first_difference(render_tile_scene_kernel, scene, 1, 1, 1, 1), "");
+    }
+  });
+  EXPECT_GT(blocked, 50);
+  EXPECT_GT(clear, 50);
+}
+
 TEST(SceneKernel, AcceptsUpToSixtyFourModerateSpheres) {
   std::mt19937_64 rng(3);
   EXPECT_TRUE(scene_kernel_accepts(random_scene(rng, kSceneKernelMaxSpheres)));
