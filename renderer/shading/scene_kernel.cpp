@@ -57,63 +57,24 @@
 #include "system/interrupt.h"
 
 // Per target, after foreach_target.h like the kernel itself.
-#include "shading/simd_pixels-inl.h"
+#include "shading/scene_shading-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-using D = hn::ScalableTag<double>;
-using V = hn::Vec<D>;
-using M = hn::Mask<D>;
-using DI = hn::RebindToSigned<D>;
-using VI = hn::Vec<DI>;
-constexpr std::size_t kMaxLanes = HWY_MAX_BYTES / sizeof(double);
-
-// The nearest hit of each lane's screen ray, as nearest_hit() finds it.
-struct Nearest {
-  V t;
-  VI sphere;  // -1 where nothing is hit
-  M hit;
-};
-
 HWY_INLINE Nearest NearestHit(D d, const SceneSpheres& s, const std::vector<RowSpan>& spans, int x,
                               int lanes, V px, M valid) {
-  const DI di;
-  const V zero = hn::Zero(d);
-  Nearest best{hn::Set(d, std::numeric_limits<double>::infinity()), hn::Set(di, -1),
-               hn::FirstN(d, 0)};
+  Nearest best = NoHit(d);
   for (const RowSpan& span : spans) {
     if (span.x1 <= x || span.x0 >= x + lanes) continue;  // shortcut 2
     const std::size_t k = static_cast<std::size_t>(span.sphere);
-    const V dz_squared = hn::Set(d, s.dz_squared[k]);
-    const V dx = hn::Sub(px, hn::Set(d, s.cx[k]));
-    const V dd = hn::Add(hn::Add(hn::Mul(dx, dx), hn::Set(d, span.dy_squared)), dz_squared);
-    const V e = hn::Sub(dz_squared, hn::Sub(dd, hn::Set(d, s.radius_squared[k])));
-    M hit = hn::And(hn::Not(hn::Lt(e, zero)), valid);
-    if (hn::AllFalse(d, hit)) continue;
-    // ray_sphere_t from rat = 4*e on (shortcut 1).
-    const V root = hn::Sqrt(hn::Mul(hn::Set(d, 4.0), e));
-    const V half = hn::Mul(root, hn::Set(d, 0.5));  // s / 2: the same correctly rounded value
-    const V neg_sp = hn::Set(d, s.neg_sp[k]);
-    const V far = hn::Add(neg_sp, half);
-    const V near = hn::Sub(neg_sp, half);
-    const V t = hn::IfThenElse(hn::Lt(near, far), near, far);  // std::min(far, near)
-    const M ahead = hn::Ge(t, zero);
-    const V t_hit = hn::IfThenElse(ahead, t, far);
-    hit = hn::And(hit, hn::Or(ahead, hn::Ge(far, zero)));
-    const M nearer = hn::And(hit, hn::Lt(t_hit, best.t));
-    best.t = hn::IfThenElse(nearer, t_hit, best.t);
-    best.sphere = hn::IfThenElse(hn::RebindMask(di, nearer), hn::Set(di, span.sphere), best.sphere);
-    best.hit = hn::Or(best.hit, nearer);
+    FoldSphere<false>(d, px, s.cx[k], span.dy_squared, s.dz_squared[k], s.radius_squared[k],
+                      s.neg_sp[k], span.sphere, valid, best);
   }
   return best;
 }
-
-struct Point {
-  V x, y, z;
-};
 
 // A box round the hit points of a run of pixels: lo = +inf, hi = -inf while empty.
 struct PointBox {
@@ -166,91 +127,23 @@ HWY_INLINE std::uint64_t ShadowCandidates(D d, const ShadowCones& cones, std::si
   return keep & every;
 }
 
-// sphere_blocks_segment for the candidate spheres but each lane's own, for the lanes in
-// `pending`, given to_light = light - point and a = to_light.to_light. The lanes found blocked.
+// The lanes of `pending` that a candidate sphere other than their own blocks; stops once
+// every pending lane is blocked (shortcut 3).
 HWY_INLINE M Shadowed(D d, const SceneSpheres& s, std::uint64_t candidates, VI self, M pending,
                       const Point& p, const Point& to_light, V a) {
   const DI di;
-  const V zero = hn::Zero(d);
-  const V epsilon = hn::Set(d, 1e-9);
-  const V one = hn::Set(d, 1.0);
   M blocked = hn::FirstN(d, 0);
   for (; candidates != 0; candidates &= candidates - 1) {
     const int j = std::countr_zero(candidates);
     const M open = hn::AndNot(blocked, pending);
-    if (hn::AllFalse(d, open)) break;  // shortcut 3
+    if (hn::AllFalse(d, open)) break;
     const M test = hn::And(open, hn::RebindMask(d, hn::Ne(self, hn::Set(di, j))));
     if (hn::AllFalse(d, test)) continue;
     const std::size_t k = static_cast<std::size_t>(j);
-    const V dx = hn::Sub(p.x, hn::Set(d, s.cx[k]));
-    const V dy = hn::Sub(p.y, hn::Set(d, s.cy[k]));
-    const V dz = hn::Sub(p.z, hn::Set(d, s.cz[k]));
-    const V b = Dot(to_light.x, to_light.y, to_light.z, dx, dy, dz);
-    const V c = hn::Sub(Dot(dx, dy, dz, dx, dy, dz), hn::Set(d, s.radius_squared[k]));
-    const V disc = hn::Sub(hn::Mul(b, b), hn::Mul(a, c));
-    const M crossing = hn::And(test, hn::Not(hn::Lt(disc, zero)));
-    if (hn::AllFalse(d, crossing)) continue;  // shortcut 3
-    const V root = hn::Sqrt(disc);
-    const V neg_b = hn::Neg(b);
-    const V t_near = hn::Div(hn::Sub(neg_b, root), a);
-    const V t_far = hn::Div(hn::Add(neg_b, root), a);
-    const M inside = hn::Or(hn::And(hn::Gt(t_near, epsilon), hn::Lt(t_near, one)),
-                            hn::And(hn::Gt(t_far, epsilon), hn::Lt(t_far, one)));
-    blocked = hn::Or(blocked, hn::And(crossing, inside));
+    blocked = hn::Or(blocked, BlockedBy(d, s.cx[k], s.cy[k], s.cz[k], s.radius_squared[k], test, p,
+                                        to_light, a));
   }
   return blocked;
-}
-
-// shade_hit() for the lanes of `near`, packed as r + 256*g + 65536*b.
-HWY_INLINE V ShadeLanes(D d, const Scene& scene, const SceneSpheres& s,
-                        const std::uint64_t* candidates, const Nearest& near, V px, double py) {
-  const DI di;
-  const V zero = hn::Zero(d);
-  const V one = hn::Set(d, 1.0);
-  // The lanes' spheres: one broadcast when they share it, else gathers.
-  HWY_ALIGN std::int64_t spheres[kMaxLanes];
-  hn::Store(near.sphere, di, spheres);
-  const std::int64_t first = spheres[hn::FindKnownFirstTrue(d, near.hit)];
-  const VI index = hn::IfThenElse(hn::RebindMask(di, near.hit), near.sphere, hn::Set(di, first));
-  const bool shared = hn::AllTrue(di, hn::Eq(index, hn::Set(di, first)));
-  const auto pick = [&](const std::vector<double>& field) {
-    return shared ? hn::Set(d, field[static_cast<std::size_t>(first)])
-                  : hn::GatherIndex(d, field.data(), index);
-  };
-
-  // point = origin + (0,0,1)*t, operation by operation.
-  const Point p{hn::Add(px, hn::Mul(zero, near.t)), hn::Add(hn::Set(d, py), hn::Mul(zero, near.t)),
-                hn::Add(hn::Set(d, scene.window.z), hn::Mul(one, near.t))};
-  const V ax = hn::Sub(p.x, pick(s.cx));
-  const V ay = hn::Sub(p.y, pick(s.cy));
-  const V az = hn::Sub(p.z, pick(s.cz));
-  const V inv_a = hn::Div(one, hn::Sqrt(Dot(ax, ay, az, ax, ay, az)));
-  const V nx = hn::Mul(ax, inv_a);
-  const V ny = hn::Mul(ay, inv_a);
-  const V nz = hn::Mul(az, inv_a);
-
-  V intensity = zero;
-  for (std::size_t i = 0; i < scene.lights.size(); ++i) {
-    const Light& light = scene.lights[i];
-    const Point b{hn::Sub(hn::Set(d, light.position.x), p.x),
-                  hn::Sub(hn::Set(d, light.position.y), p.y),
-                  hn::Sub(hn::Set(d, light.position.z), p.z)};
-    const V bb = Dot(b.x, b.y, b.z, b.x, b.y, b.z);
-    const V inv_b = hn::Div(one, hn::Sqrt(bb));
-    const V nl =
-        hn::Mul(Dot(nx, ny, nz, hn::Mul(b.x, inv_b), hn::Mul(b.y, inv_b), hn::Mul(b.z, inv_b)),
-                hn::Set(d, light.intensity));
-    const M lit = hn::And(near.hit, hn::Gt(nl, zero));  // shortcut 4
-    if (hn::AllFalse(d, lit)) continue;
-    const M blocked = Shadowed(d, s, candidates[i], index, lit, p, b, bb);
-    intensity = hn::IfThenElse(hn::AndNot(blocked, lit), hn::Add(intensity, nl), intensity);
-  }
-  V channel[3];
-  for (int c = 0; c < 3; ++c)
-    channel[c] =
-        FinishChannel(d, hn::Trunc(hn::Mul(intensity, pick(s.surface[c]))), pick(s.floor[c]));
-  return hn::Add(hn::Add(channel[0], hn::Mul(channel[1], hn::Set(d, 256.0))),
-                 hn::Mul(channel[2], hn::Set(d, 65536.0)));
 }
 
 // Pixels shaded together: their hit points share one box for the shadow cones (shortcut 6),
@@ -334,7 +227,11 @@ void RenderTile(const Scene& scene, const SceneSpheres& spheres, const ShadowCon
           if (hn::AllFalse(d, near.hit)) continue;
           fill_background(row + 3 * background_from, x - background_from);
           const V px = hn::LoadU(d, columns.coordinate.data() + x);
-          const V colour = ShadeLanes(d, scene, spheres, candidates.data(), near, px, py);
+          const V colour = ShadeLanes(
+              d, scene, spheres, near, px, py,
+              [&](std::size_t i, M lit, VI self, const Point& p, const Point& to_light, V a) {
+                return Shadowed(d, spheres, candidates[i], self, lit, p, to_light, a);
+              });
           hn::Store(hn::DemoteTo(d32, hn::IfThenElse(near.hit, colour, background)), d32, packed);
           WritePixels<kLanes>(packed, lanes, x + lanes < tile.x1, row + 3 * x);
           background_from = x + lanes;
