@@ -1,6 +1,7 @@
 #include "shading/tile_renderer.h"
 
 #include "shading/background_filter.h"
+#include "shading/bvh_packet_kernel.h"
 #include "shading/scene_kernel.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel.h"
@@ -37,6 +38,10 @@ void render_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame)
     render_tile_scene_kernel(scene.scene, tile, frame);
     return;
   }
+  if (bvh_packet_kernel_accepts(scene)) {
+    render_tile_bvh_packets(scene, tile, frame);
+    return;
+  }
   if (background_filter_accepts(scene.scene)) {
     render_tile_background_filter(scene, tile, frame);
     return;
@@ -49,6 +54,7 @@ std::string render_path(const RenderScene& scene) {
   if (sphere_kernel_accepts(scene.scene)) return "sphere-simd/" + sphere_kernel_target();
   if (!scene.bvh && scene_kernel_accepts(scene.scene))
     return "scene-simd/" + sphere_kernel_target();
+  if (bvh_packet_kernel_accepts(scene)) return "packet-simd+bvh/" + sphere_kernel_target();
   if (background_filter_accepts(scene.scene))
     return "background-simd" + queries + "/" + sphere_kernel_target();
   return "scalar" + queries;
