@@ -12,7 +12,7 @@
 #include "profiling/chrome_trace.h"
 #include "profiling/latency_map.h"
 #include "scene/scene_loader.h"
-#include "shading/bvh.h"
+#include "shading/tile_renderer.h"
 #include "system/errors.h"
 
 namespace rtcli::cli {
@@ -39,6 +39,9 @@ CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
                   "and all, into a temporary folder (0: none)")
       ->capture_default_str();
   cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+  cmd->add_option("--accel", f.accel,
+                  "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
+      ->capture_default_str();
   cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
   return cmd;
 }
@@ -71,6 +74,7 @@ BenchSettings settings_from(const BenchFlags& f) {
   s.end_to_end_runs =
       static_cast<int>(parse_count(f.end_to_end_runs, "--end-to-end-runs", 0, 1000));
   s.keep_pixel_latencies = !f.latency_map.empty();
+  s.accel = parse_accel(f.accel);
   return s;
 }
 
@@ -111,8 +115,9 @@ int run_bench(const BenchFlags& f) {
   const int latency_threads = *std::max_element(threads.begin(), threads.end());
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
   std::vector<float> pixel_ns = std::move(latency.pixel_ns);
-  BenchResults results =
-      make_bench_results(collect_bench_context(), settings, std::move(runs), std::move(latency));
+  BenchContext context = collect_bench_context();
+  context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
+  BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
   // Last: what a user of rtcli render waits for, PNG encoding and files included.
   if (settings.end_to_end_runs > 0)
     results.end_to_end =

@@ -18,4 +18,10 @@ long long parse_count(std::string_view text, std::string_view flag, long long mi
   return value;
 }
 
+Accel parse_accel(std::string_view text) {
+  for (const Accel accel : {Accel::kAuto, Accel::kBvh, Accel::kNone})
+    if (text == accel_name(accel)) return accel;
+  throw UsageError("invalid --accel '" + std::string(text) + "': expected auto, bvh or none");
+}
+
 }  // namespace rtcli::cli

@@ -4,12 +4,16 @@
 #include <cstddef>
 #include <string_view>
 
+#include "shading/render_scene.h"
 #include "system/dimensions.h"
 
 namespace rtcli::cli {
 
 // A whole number in [min, max]; throws UsageError naming `flag` and `text` otherwise.
 long long parse_count(std::string_view text, std::string_view flag, long long min, long long max);
+
+// --accel auto|bvh|none; throws UsageError naming the value otherwise.
+Accel parse_accel(std::string_view text);
 
 // --size and --tile, which render and bench both take, into settings with the frame fields
 // width, height, tile_width and tile_height. Throws UsageError naming the flag.

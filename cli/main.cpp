@@ -7,6 +7,7 @@
 #include "render_command.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "version.h"
 
 namespace {
 int fail(const char* what, int code) {
@@ -19,6 +20,9 @@ int main(int argc, char** argv) {
   rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
   CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
   app.require_subcommand(1);
+  app.set_version_flag(
+      "--version", [] { return rtcli::cli::version_text(); },
+      "Print the version, build and the SIMD target chosen on this processor");
   rtcli::cli::RenderFlags render_flags;
   CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
   rtcli::cli::BenchFlags bench_flags;
@@ -35,6 +39,9 @@ int main(int argc, char** argv) {
       rtcli::interrupt::throw_if_requested();
       return code;
     }
+  } catch (const CLI::CallForVersion& e) {
+    std::fputs(rtcli::cli::version_text().c_str(), stdout);
+    return 0;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -25,6 +25,9 @@ CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
   cmd->add_option("--step", f.step, "Pixels per step for plain-number checkpoints")
       ->capture_default_str();
   cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+  cmd->add_option("--accel", f.accel,
+                  "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
+      ->capture_default_str();
   cmd->add_flag("--quiet,-q", f.quiet, "No progress bar and no summary line");
   return cmd;
 }
@@ -38,6 +41,7 @@ RenderSettings settings_from(const RenderFlags& f) {
   s.step = static_cast<std::size_t>(parse_count(f.step, "--step", 1, 1LL << 40));
   s.checkpoints = parse_checkpoints(f.checkpoints);
   s.out = f.out;
+  s.accel = parse_accel(f.accel);
   return s;
 }
 }  // namespace

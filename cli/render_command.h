@@ -15,6 +15,7 @@ struct RenderFlags {
   std::string checkpoints = "0,1000,2000,3000";  // --checkpoints LIST
   std::string step = "200";                      // --step N, pixels per step
   std::string scene;                             // --scene FILE (empty: the seed scene)
+  std::string accel = "auto";                    // --accel auto|bvh|none: sphere hierarchies
   bool quiet = false;                            // --quiet
 };
 

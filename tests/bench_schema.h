@@ -106,7 +106,10 @@ inline std::vector<std::string> bench_schema_problems(const nlohmann::json& r) {
                 {"compiler_flags", K::kString},
                 {"build_type", K::kString},
                 {"tbb_version", K::kString},
-                {"git_revision", K::kStringOrNull}},
+                {"git_revision", K::kStringOrNull},
+                {"version", K::kString},
+                {"simd_target", K::kString},
+                {"render_path", K::kString}},
                p);
   check_fields(r["config"], "config",
                {{"width", K::kInteger},
@@ -117,7 +120,8 @@ inline std::vector<std::string> bench_schema_problems(const nlohmann::json& r) {
                 {"repetitions", K::kInteger},
                 {"warmup", K::kInteger},
                 {"latency_runs", K::kInteger},
-                {"scene", K::kString}},
+                {"scene", K::kString},
+                {"accel", K::kString}},
                p);
   check_each(r["throughput"], "throughput",
              {{"threads", K::kInteger},

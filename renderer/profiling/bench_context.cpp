@@ -7,8 +7,8 @@
 #include <fstream>
 #include <thread>
 
-#include "build_info.h"
-#include "git_revision.h"
+#include "profiling/build_facts.h"
+#include "shading/sphere_kernel.h"
 
 namespace rtcli {
 
@@ -48,11 +48,14 @@ BenchContext collect_bench_context() {
   c.host = host_name();
   c.cpu_model = cpu_model();
   c.logical_cores = static_cast<int>(std::thread::hardware_concurrency());
-  c.compiler = RTCLI_COMPILER;
-  c.compiler_flags = RTCLI_COMPILER_FLAGS;
-  c.build_type = RTCLI_BUILD_TYPE;
+  const BuildFacts build = build_facts();
+  c.version = build.version;
+  c.compiler = build.compiler;
+  c.compiler_flags = build.compiler_flags;
+  c.build_type = build.build_type;
   c.tbb_version = TBB_runtime_version();
-  if (const std::string revision = RTCLI_GIT_REVISION; !revision.empty()) c.git_revision = revision;
+  c.git_revision = build.git_revision;
+  c.simd_target = sphere_kernel_target();
   return c;
 }
 

@@ -41,7 +41,10 @@ json to_json(const BenchContext& c) {
           {"compiler_flags", c.compiler_flags},
           {"build_type", c.build_type},
           {"tbb_version", c.tbb_version},
-          {"git_revision", c.git_revision ? json(*c.git_revision) : json(nullptr)}};
+          {"git_revision", c.git_revision ? json(*c.git_revision) : json(nullptr)},
+          {"version", c.version},
+          {"simd_target", c.simd_target},
+          {"render_path", c.render_path}};
 }
 
 json to_json(const RatioEstimate& r) {
@@ -188,7 +191,8 @@ json to_json(const BenchResults& r) {
         {"repetitions", s.repetitions},
         {"warmup", s.warmup},
         {"latency_runs", s.latency_runs},
-        {"scene", s.scene_name}}},
+        {"scene", s.scene_name},
+        {"accel", accel_name(s.accel)}}},
       {"throughput", std::move(throughput)},
       {"latency",
        {{"threads", l.threads},
