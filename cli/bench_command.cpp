@@ -38,7 +38,10 @@ CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
                   "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
                   "and all, into a temporary folder (0: none)")
       ->capture_default_str();
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+  cmd->add_option("--scene", f.scenes,
+                  "Scene JSON file (default: the seed's one sphere); several, repeated or "
+                  "comma-separated, are benched one after the other into one report")
+      ->delimiter(',');
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
       ->capture_default_str();
@@ -97,24 +100,17 @@ void write_output(const std::string& path, std::string_view bytes) {
   create_parent_folder(path);
   write_file_atomically(path, bytes);
 }
-}  // namespace
 
-int run_bench(const BenchFlags& f) {
-  BenchSettings settings = settings_from(f);
-  validate(settings);
-  check_outputs(f);
-  if (!f.scene.empty()) {
-    settings.scene = load_scene_file(f.scene);
-    settings.scene_name = f.scene;
-  }
-
+// Every pass for one scene: throughput, latency, end to end. `pixel_ns`: the per-pixel
+// latencies, for the heat map.
+BenchResults bench_scene(const BenchSettings& settings, std::vector<float>& pixel_ns) {
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
   // largest thread count.
   std::vector<ThroughputRun> runs = run_throughput(settings);
   const std::vector<int> threads = resolve_thread_list(settings);
   const int latency_threads = *std::max_element(threads.begin(), threads.end());
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
-  std::vector<float> pixel_ns = std::move(latency.pixel_ns);
+  pixel_ns = std::move(latency.pixel_ns);
   BenchContext context = collect_bench_context();
   context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
   BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
@@ -122,17 +118,44 @@ int run_bench(const BenchFlags& f) {
   if (settings.end_to_end_runs > 0)
     results.end_to_end =
         run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
+  return results;
+}
+}  // namespace
 
+int run_bench(const BenchFlags& f) {
+  BenchSettings settings = settings_from(f);
+  validate(settings);
+  check_outputs(f);
+  if (f.scenes.size() > 1 && (!f.trace.empty() || !f.latency_map.empty()))
+    throw UsageError(std::string(f.trace.empty() ? "--latency-map" : "--trace") +
+                     " shows one scene's pixels: give a single --scene with it");
+  // Every scene is read before anything is timed, so that a bad file fails at once.
+  std::vector<BenchSettings> benches;
+  for (const std::string& file : f.scenes) {
+    benches.push_back(settings);
+    benches.back().scene = load_scene_file(file);
+    benches.back().scene_name = file;
+  }
+  if (benches.empty()) benches.push_back(settings);
+
+  std::vector<BenchResults> results;
+  std::vector<float> pixel_ns;
+  for (const BenchSettings& bench : benches) results.push_back(bench_scene(bench, pixel_ns));
+
+  BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
-    const LatencyMapScale scale = default_latency_map_scale(results.latency.all);
+    const LatencyMapScale scale = default_latency_map_scale(first.latency.all);
     write_output(f.latency_map,
                  encode_latency_map_png(pixel_ns, settings.width, settings.height, scale));
-    results.latency_map = LatencyMapInfo{f.latency_map, scale};
+    first.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())
-    write_output(f.trace, chrome_trace_json(results.latency.tiles, results.latency.threads));
+    write_output(f.trace, chrome_trace_json(first.latency.tiles, first.latency.threads));
   if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
-  if (!f.quiet) std::fputs(format_bench_summary(results).c_str(), stdout);
+  if (!f.quiet) {
+    for (const BenchResults& r : results) std::fputs(format_bench_summary(r).c_str(), stdout);
+    if (results.size() > 1) std::fputs(format_scene_comparison(results).c_str(), stdout);
+  }
   return 0;
 }
 
