@@ -11,6 +11,7 @@
 
 #include "shading/background_fill.h"
 #include "shading/background_filter.h"
+#include "shading/kernel_limits.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel_setup.h"
 #include "system/interrupt.h"
@@ -92,12 +93,6 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace rtcli {
 HWY_EXPORT(RenderTileFiltered);
-
-namespace {
-bool moderate(double v) {
-  return std::isfinite(v) && std::fabs(v) <= 1e150;
-}
-}  // namespace
 
 bool background_filter_accepts(const Scene& scene) {
   if (scene.spheres.empty() || scene.spheres.size() > kBackgroundFilterMaxSpheres) return false;

@@ -31,6 +31,7 @@
 #include "shading/background_fill.h"
 #include "shading/bvh.h"
 #include "shading/bvh_packet_kernel.h"
+#include "shading/kernel_limits.h"
 #include "shading/scene_kernel_setup.h"
 #include "shading/sphere_kernel_setup.h"
 #include "system/interrupt.h"
@@ -323,15 +324,6 @@ HWY_AFTER_NAMESPACE();
 namespace rtcli {
 HWY_EXPORT(RenderTile);
 
-namespace {
-bool moderate(double v) {
-  return std::isfinite(v) && std::fabs(v) <= 1e150;
-}
-bool moderate(Vec3 v) {
-  return moderate(v.x) && moderate(v.y) && moderate(v.z);
-}
-}  // namespace
-
 bool bvh_packet_kernel_accepts(const RenderScene& prepared) {
   if (!prepared.bvh) return false;
   // Once per hierarchy and thread, not once per tile: the scan is as long as the scene.
@@ -339,17 +331,8 @@ bool bvh_packet_kernel_accepts(const RenderScene& prepared) {
   thread_local bool accepted = false;
   if (checked.lock() == prepared.bvh) return accepted;
   checked = prepared.bvh;
-  const Scene& scene = prepared.scene;
-  const ScreenWindow& w = scene.window;
-  bool ok = moderate(w.x) && moderate(w.y) && moderate(w.width) && moderate(w.height) &&
-            moderate(w.z) && moderate(scene.ambient);
-  for (const Sphere& s : scene.spheres)
-    ok = ok && moderate(s.centre) && moderate(s.radius) && moderate(s.colour.r) &&
-         moderate(s.colour.g) && moderate(s.colour.b);
-  for (const Light& light : scene.lights)
-    ok = ok && moderate(light.position) && moderate(light.intensity);
-  accepted = ok;
-  return ok;
+  accepted = scene_is_moderate(prepared.scene);
+  return accepted;
 }
 
 void render_tile_bvh_packets(const RenderScene& scene, const TileBounds& tile, Frame& frame) {

@@ -50,6 +50,7 @@
 #include <vector>
 
 #include "shading/background_fill.h"
+#include "shading/kernel_limits.h"
 #include "shading/scene_kernel.h"
 #include "shading/scene_kernel_setup.h"
 #include "shading/shadow_cones.h"
@@ -250,27 +251,10 @@ HWY_AFTER_NAMESPACE();
 namespace rtcli {
 HWY_EXPORT(RenderTile);
 
-namespace {
-bool moderate(double v) {
-  return std::isfinite(v) && std::fabs(v) <= 1e150;
-}
-bool moderate(Vec3 v) {
-  return moderate(v.x) && moderate(v.y) && moderate(v.z);
-}
-}  // namespace
-
 bool scene_kernel_accepts(const Scene& scene) {
   const std::size_t count = scene.spheres.size();
-  if (count == 0 || count > static_cast<std::size_t>(kSceneKernelMaxSpheres)) return false;
-  const ScreenWindow& w = scene.window;
-  bool ok = moderate(w.x) && moderate(w.y) && moderate(w.width) && moderate(w.height) &&
-            moderate(w.z) && moderate(scene.ambient);
-  for (const Sphere& s : scene.spheres)
-    ok = ok && moderate(s.centre) && moderate(s.radius) && moderate(s.colour.r) &&
-         moderate(s.colour.g) && moderate(s.colour.b);
-  for (const Light& light : scene.lights)
-    ok = ok && moderate(light.position) && moderate(light.intensity);
-  return ok;
+  return count > 0 && count <= static_cast<std::size_t>(kSceneKernelMaxSpheres) &&
+         scene_is_moderate(scene);
 }
 
 void render_tile_scene_kernel(const Scene& scene, const TileBounds& tile, Frame& frame) {

@@ -24,6 +24,7 @@
 #include <cstring>
 
 #include "shading/background_fill.h"
+#include "shading/kernel_limits.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel.h"
 #include "shading/sphere_kernel_setup.h"
@@ -169,28 +170,8 @@ namespace rtcli {
 HWY_EXPORT(RenderTile);
 HWY_EXPORT(TargetName);
 
-namespace {
-constexpr double kLargest = 1e150;
-
-bool moderate(double v) {
-  return std::isfinite(v) && std::fabs(v) <= kLargest;
-}
-bool moderate(Vec3 v) {
-  return moderate(v.x) && moderate(v.y) && moderate(v.z);
-}
-}  // namespace
-
 bool sphere_kernel_accepts(const Scene& scene) {
-  if (scene.spheres.size() != 1) return false;
-  const Sphere& s = scene.spheres.front();
-  const ScreenWindow& w = scene.window;
-  bool ok = moderate(s.centre) && moderate(s.radius) && moderate(s.colour.r) &&
-            moderate(s.colour.g) && moderate(s.colour.b) && moderate(scene.ambient) &&
-            moderate(w.x) && moderate(w.y) && moderate(w.width) && moderate(w.height) &&
-            moderate(w.z);
-  for (const Light& light : scene.lights)
-    ok = ok && moderate(light.position) && moderate(light.intensity);
-  return ok;
+  return scene.spheres.size() == 1 && scene_is_moderate(scene);
 }
 
 void render_tile_sphere_kernel(const Scene& scene, const TileBounds& tile, Frame& frame) {
