@@ -55,8 +55,8 @@ TEST(Conventions, AccelReachesTheKernelAndTheReport) {
     EXPECT_EQ(json["context"]["simd_target"], sphere_kernel_target());
     paths[i++] = json["context"]["render_path"];
   }
-  EXPECT_EQ(paths[0], "background-simd/" + sphere_kernel_target());
-  EXPECT_EQ(paths[1], "background-simd+bvh/" + sphere_kernel_target());
+  EXPECT_EQ(paths[0], "scene-simd/" + sphere_kernel_target());
+  EXPECT_EQ(paths[1], "packet-simd+bvh/" + sphere_kernel_target());
 
   // And render: the same pixels either way.
   for (const std::string accel : {"none", "bvh", "auto"}) {
