@@ -301,6 +301,8 @@ void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const 
                      hn::FirstN(d, 0)};
         near.hit = hn::RebindMask(d, hn::Gt(near.sphere, hn::Set(di, -1)));
         if (hn::AllFalse(d, near.hit)) continue;
+        // With thousands of lights a vector alone can take milliseconds.
+        if (interrupt::requested()) interrupt::throw_if_requested();
         fill_background(row + 3 * background_from, x - background_from);
         const V px = hn::LoadU(d, columns.coordinate.data() + x);
         const V colour =
