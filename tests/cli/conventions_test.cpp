@@ -24,6 +24,10 @@ TEST(Conventions, VersionNamesTheBuildAndTheSimdTargetChosenHere) {
   EXPECT_NE(result.out.find("\nseed scene kernel: sphere-simd/" + sphere_kernel_target() + "\n"),
             std::string::npos)
       << result.out;
+  EXPECT_NE(result.out.find("\nSIMD kernels: sphere-simd (one sphere), scene-simd (up to 64 "
+                            "spheres), packet-simd+bvh (hierarchies)"),
+            std::string::npos)
+      << result.out;
   EXPECT_EQ(result.err, "");
 }
 
