@@ -46,11 +46,10 @@ namespace HWY_NAMESPACE {
 using Tree = SphereBvh::Tree;
 using Node = SphereBvh::Node;
 
-// Every leaf (node index) whose box `enters` accepts, walking the tree once with an explicit
-// stack.
-template <class Enters>
-HWY_INLINE void LeavesReached(const Tree& tree, const Enters& enters,
-                              std::vector<std::uint32_t>& out) {
+// Calls visit(leaf node index) for every leaf whose box `enters` accepts, walking the tree
+// with an explicit stack, until visit returns false.
+template <class Enters, class Visit>
+HWY_INLINE void WalkLeaves(const Tree& tree, const Enters& enters, const Visit& visit) {
   if (tree.nodes.empty()) return;
   std::uint32_t stack[SphereBvh::kMaxDepth + 2];
   int size = 0;
@@ -59,7 +58,7 @@ HWY_INLINE void LeavesReached(const Tree& tree, const Enters& enters,
     const std::uint32_t n = stack[--size];
     const Node& node = tree.nodes[n];
     if (node.count > 0) {
-      out.push_back(n);
+      if (!visit(n)) return;
       continue;
     }
     if (enters(tree.nodes[node.index])) stack[size++] = node.index;
@@ -140,8 +139,7 @@ struct Run {
 
 class PacketShadows {
  public:
-  PacketShadows(const SphereBvh& bvh, std::vector<std::uint32_t>& leaves)
-      : bvh_(bvh), leaves_(leaves) {}
+  explicit PacketShadows(const SphereBvh& bvh) : bvh_(bvh) {}
 
   // The lanes of `lit` whose segment to light `i` a sphere other than their own blocks.
   M operator()(D d, std::size_t i, M lit, VI self, const Point& p, const Point& to_light,
@@ -172,8 +170,7 @@ class PacketShadows {
           hn::GetLane(hn::MinOfLanes(d, hn::IfThenElse(lanes, q.y, inf))),
           hn::GetLane(hn::MaxOfLanes(d, hn::IfThenElse(lanes, q.y, hn::Neg(inf)))),
           hn::GetLane(hn::MaxOfLanes(d, hn::IfThenElse(lanes, t_max, hn::Neg(inf))))};
-      leaves_.clear();
-      LeavesReached(face.tree, packet, leaves_);
+
       // The ball's test for the lanes of `these` still open; false once none is.
       const auto test = [&](const Tree& tree, std::uint32_t k, M these) {
         const M open = hn::AndNot(blocked, these);
@@ -189,8 +186,8 @@ class PacketShadows {
       for (std::uint32_t k = 0; k < face.close.balls.size(); ++k)
         if (!test(face.close, k, lanes)) break;
       // Each leaf for the lanes whose own walk could reach it: AlongZ{x, y, 0}::enters(leaf,
-      // depth + pad), lane by lane.
-      for (const std::uint32_t leaf : leaves_) {
+      // depth + pad), lane by lane. The walk stops once every lane is blocked.
+      WalkLeaves(face.tree, packet, [&](std::uint32_t leaf) {
         const Node& node = face.tree.nodes[leaf];
         const M inside = hn::And(
             hn::And(hn::Ge(q.x, hn::Set(d, node.lo[0])), hn::Le(q.x, hn::Set(d, node.hi[0]))),
@@ -199,10 +196,11 @@ class PacketShadows {
         const V hi = hn::Set(d, node.hi[2] - 0.0);
         const M reach = hn::Le(hn::Set(d, entry), hn::IfThenElse(hn::Lt(hi, t_max), hi, t_max));
         const M these = hn::And(lanes, hn::And(inside, reach));
-        if (hn::AllFalse(d, hn::AndNot(blocked, these))) continue;
-        for (std::uint32_t k = node.index; k < node.index + node.count; ++k)
-          if (!test(face.tree, k, these)) break;
-      }
+        if (!hn::AllFalse(d, hn::AndNot(blocked, these)))
+          for (std::uint32_t k = node.index; k < node.index + node.count; ++k)
+            if (!test(face.tree, k, these)) break;
+        return !hn::AllFalse(d, hn::AndNot(blocked, lanes));
+      });
     }
     // Lanes that project into no face: the scalar query, which walks the 3D tree.
     const M rest = hn::AndNot(walked, lit);
@@ -232,7 +230,6 @@ class PacketShadows {
 
  private:
   const SphereBvh& bvh_;
-  std::vector<std::uint32_t>& leaves_;
 };
 
 void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const AxisTable& columns,
@@ -250,8 +247,7 @@ void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const 
   HWY_ALIGN std::int32_t packed[kMaxLanes];
   Run run;
   thread_local std::vector<std::uint32_t> leaves;
-  thread_local std::vector<std::uint32_t> face_leaves;
-  const PacketShadows shadows(*prepared.bvh, face_leaves);
+  const PacketShadows shadows(*prepared.bvh);
 
   for (int y = tile.y0; y < tile.y1; ++y) {
     const double py = rows.coordinate[static_cast<std::size_t>(y)];
@@ -264,8 +260,11 @@ void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const 
       const double a = columns.coordinate[static_cast<std::size_t>(run.x)];
       const double b = columns.coordinate[static_cast<std::size_t>(last)];
       leaves.clear();
-      LeavesReached(screen, ScreenPacket{std::min(a, b), std::max(a, b), py, scene.window.z},
-                    leaves);
+      WalkLeaves(screen, ScreenPacket{std::min(a, b), std::max(a, b), py, scene.window.z},
+                 [&](std::uint32_t leaf) {
+                   leaves.push_back(leaf);
+                   return true;
+                 });
       if (leaves.empty()) continue;
       bool any = false;
       for (int v = 0; v < run.vectors; ++v) {
