@@ -4,8 +4,9 @@
 //  1. A pixel's own walk of a tree tests the spheres of the leaves it reaches. The packet
 //     reaches every leaf any of its pixels reaches: its box test holds when the pixel's does
 //     (an interval of x or of projections holding the pixel's value; no pruning by the best t,
-//     which only takes leaves away). So the spheres tested for a pixel are a superset of its
-//     own walk's and a subset of all spheres.
+//     which only takes leaves away). Within a reached leaf, a lane tests its spheres when the
+//     leaf's own box test holds for it, which its walk needs too. So the spheres tested for a
+//     pixel are a superset of its own walk's and a subset of all spheres.
 //  2. Nearest hit: the least (t, sphere index) over the superset lies between the least over
 //     all spheres (brute force) and the least over the pixel's walk, which are equal; so it is
 //     both. Each sphere's test is FoldSphere, the arithmetic of ray_sphere_t; ties go to the
@@ -14,7 +15,8 @@
 //     which are equal. A lane's light-face query is computed as LightFace::project computes it
 //     (the same dot products, square root and divisions), so the packet's box holds the very
 //     values the walk would use; a lane that does not project takes the scalar
-//     SphereBvh::segment_blocked, which is the walk itself.
+//     SphereBvh::segment_blocked, which is the walk itself. "Blocked" is an "or", so the
+//     order of the tests is free and the walk stops once every lane is blocked.
 //  4. shade_hit's arithmetic is scene_shading-inl.h's (see scene_kernel.cpp for its argument).
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "shading/bvh_packet_kernel.cpp"
