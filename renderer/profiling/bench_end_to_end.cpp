@@ -7,6 +7,7 @@
 
 #include "jobs/render_job.h"
 #include "system/errors.h"
+#include "system/temp_files.h"
 
 namespace rtcli {
 
@@ -20,10 +21,12 @@ class ScratchFolder {
       throw RunError("cannot make a temporary folder for the end-to-end runs under " +
                      std::filesystem::temp_directory_path().string());
     path_ = pattern;
+    temp_files::add_folder(path_.string());  // a second signal removes it too
   }
   ~ScratchFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+    temp_files::remove_folder(path_.string());
   }
   ScratchFolder(const ScratchFolder&) = delete;
   ScratchFolder& operator=(const ScratchFolder&) = delete;
