@@ -49,24 +49,31 @@ class WorkerArena {
   template <class Scheduler, class MakeState, class Work>
   void run_with_state(Scheduler& scheduler, MakeState&& make_state, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
-    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
-    fence.fork();
-    arena_.execute([&] {
+    struct Loop {
+      ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+      TileScheduler& scheduler;
+      MakeState& make_state;
+      Work& work;
+    } loop{{}, scheduler, make_state, work};
+    loop.fence.fork();
+    // The loop body holds one reference, so oneTBB copies its task objects without calling
+    // memcpy, inside the frames tests/sanitizers/tsan.supp names.
+    arena_.execute([&loop, this] {
       tbb::parallel_for(
           0, threads_,
-          [&](int) {
-            fence.enter();
+          [&loop](int) {
+            loop.fence.enter();
             const int worker = tbb::this_task_arena::current_thread_index();
-            auto state = make_state();
-            while (const std::optional<int> tile = scheduler.next()) {
-              work(*tile, worker, state);
-              scheduler.complete(*tile);
+            auto state = loop.make_state();
+            while (const std::optional<int> tile = loop.scheduler.next()) {
+              loop.work(*tile, worker, state);
+              loop.scheduler.complete(*tile);
             }
-            fence.leave();
+            loop.fence.leave();
           },
           tbb::simple_partitioner());
     });
-    fence.join();
+    loop.fence.join();
   }
 
  private:

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -355,14 +356,28 @@ std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
   }
   std::shared_ptr<SphereBvh> bvh(new SphereBvh());
   bvh->light_views_.resize(scene.lights.size());
-  tbb::parallel_invoke([&] { bvh->screen_ = build_tree(scene, refs, Metric::kScreen); },
-                       [&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); },
-                       [&] {
-                         tbb::parallel_for(std::size_t{0}, scene.lights.size(), [&](std::size_t i) {
-                           bvh->light_views_[i] =
-                               build_light_view(scene, scene.lights[i].position, *pad);
-                         });
-                       });
+  // oneTBB orders the tasks after the set-up above and before the return below, but inside an
+  // uninstrumented libtbb; these release/acquire pairs restate that order where ThreadSanitizer
+  // sees it (the same idea as parallel/fork_join_fence.h, which shading cannot include).
+  std::atomic<bool> forked{false};
+  std::atomic<int> finished{0};
+  forked.store(true, std::memory_order_release);
+  const auto task = [&](auto&& build) {
+    (void)forked.load(std::memory_order_acquire);
+    build();
+    finished.fetch_add(1, std::memory_order_release);
+  };
+  tbb::parallel_invoke(
+      [&] { task([&] { bvh->screen_ = build_tree(scene, refs, Metric::kScreen); }); },
+      [&] { task([&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); }); },
+      [&] {
+        tbb::parallel_for(std::size_t{0}, scene.lights.size(), [&](std::size_t i) {
+          task([&] {
+            bvh->light_views_[i] = build_light_view(scene, scene.lights[i].position, *pad);
+          });
+        });
+      });
+  (void)finished.load(std::memory_order_acquire);
   return bvh;
 }
 
