@@ -51,7 +51,7 @@ class WorkerArena {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
     struct Loop {
       ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
-      TileScheduler& scheduler;
+      Scheduler& scheduler;
       MakeState& make_state;
       Work& work;
     } loop{{}, scheduler, make_state, work};
