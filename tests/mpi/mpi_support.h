@@ -19,6 +19,10 @@ namespace rtcli::test {
 
 bool mpi_built();
 
+// mpirun's options for every test job: -q (no banners of its own), --oversubscribe (more ranks
+// than cores), leak checks off for the ranks in sanitizer builds (mpi_support.cpp).
+std::vector<std::string> launcher_options();
+
 // mpirun -q (no banners of its own) --oversubscribe (more ranks than cores) -n ranks rtcli
 // args, with `limits` on every process of the job.
 RtcliProcess mpirun(int ranks, const std::vector<std::string>& args,

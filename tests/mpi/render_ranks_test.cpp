@@ -123,14 +123,9 @@ std::vector<std::string> slow_render(const fs::path& folder) {
 TEST(RenderRanks, AFullDiskOnRank0EndsTheJobWithEveryFileWhole) {
   SKIP_WITHOUT_MPI();
   const fs::path folder = fresh_folder("full");
-  std::vector<std::string> args{"-q",
-                                "--oversubscribe",
-                                "-n",
-                                "2",
-                                "/bin/sh",
-                                "-c",
-                                "trap '' XFSZ; exec \"$0\" \"$@\"",
-                                RTCLI_BINARY};
+  std::vector<std::string> args = launcher_options();
+  args.insert(args.end(),
+              {"-n", "2", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" \"$@\"", RTCLI_BINARY});
   const std::vector<std::string> render = slow_render(folder);
   args.insert(args.end(), render.begin(), render.end());
   RtcliProcess job(args, {}, RTCLI_MPIEXEC);
