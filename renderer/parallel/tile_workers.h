@@ -36,7 +36,9 @@ class WorkerArena {
   // One task per worker, each pulling tiles in scan order from `scheduler` until none are
   // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
   // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
-  // interrupt::requested() afterwards.
+  // interrupt::requested() afterwards. Should `work` throw (render_tile gives up a tile on a
+  // stop request), that tile is not completed, the other workers finish theirs, and the
+  // exception leaves run() once they have.
   template <class Work>
   void run(TileScheduler& scheduler, Work&& work) {
     run_with_state(
@@ -55,23 +57,34 @@ class WorkerArena {
       Work& work;
     } loop{{}, scheduler, make_state, work};
     loop.fence.fork();
+    // Every task leaves the fence and the caller joins it, thrown or not, so that the
+    // caller's teardown after an exception is ordered after the tasks too.
+    struct Leave {
+      ForkJoinFence& fence;
+      ~Leave() { fence.leave(); }
+    };
     // The loop body holds one reference, so oneTBB copies its task objects without calling
     // memcpy, inside the frames tests/sanitizers/tsan.supp names.
-    arena_.execute([&loop, this] {
-      tbb::parallel_for(
-          0, threads_,
-          [&loop](int) {
-            loop.fence.enter();
-            const int worker = tbb::this_task_arena::current_thread_index();
-            auto state = loop.make_state();
-            while (const std::optional<int> tile = loop.scheduler.next()) {
-              loop.work(*tile, worker, state);
-              loop.scheduler.complete(*tile);
-            }
-            loop.fence.leave();
-          },
-          tbb::simple_partitioner());
-    });
+    try {
+      arena_.execute([&loop, this] {
+        tbb::parallel_for(
+            0, threads_,
+            [&loop](int) {
+              loop.fence.enter();
+              const Leave leave{loop.fence};
+              const int worker = tbb::this_task_arena::current_thread_index();
+              auto state = loop.make_state();
+              while (const std::optional<int> tile = loop.scheduler.next()) {
+                loop.work(*tile, worker, state);
+                loop.scheduler.complete(*tile);
+              }
+            },
+            tbb::simple_partitioner());
+      });
+    } catch (...) {
+      loop.fence.join();
+      throw;
+    }
     loop.fence.join();
   }
 
