@@ -50,42 +50,35 @@ class WorkerArena {
   template <class MakeState, class Work>
   void run_with_state(TileScheduler& scheduler, MakeState&& make_state, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
-    struct Loop {
-      ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
-      TileScheduler& scheduler;
-      MakeState& make_state;
-      Work& work;
-    } loop{{}, scheduler, make_state, work};
-    loop.fence.fork();
+    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+    fence.fork();
     // Every task leaves the fence and the caller joins it, thrown or not, so that the
     // caller's teardown after an exception is ordered after the tasks too.
     struct Leave {
       ForkJoinFence& fence;
       ~Leave() { fence.leave(); }
     };
-    // The loop body holds one reference, so oneTBB copies its task objects without calling
-    // memcpy, inside the frames tests/sanitizers/tsan.supp names.
     try {
-      arena_.execute([&loop, this] {
+      arena_.execute([&] {
         tbb::parallel_for(
             0, threads_,
-            [&loop](int) {
-              loop.fence.enter();
-              const Leave leave{loop.fence};
+            [&](int) {
+              fence.enter();
+              const Leave leave{fence};
               const int worker = tbb::this_task_arena::current_thread_index();
-              auto state = loop.make_state();
-              while (const std::optional<int> tile = loop.scheduler.next()) {
-                loop.work(*tile, worker, state);
-                loop.scheduler.complete(*tile);
+              auto state = make_state();
+              while (const std::optional<int> tile = scheduler.next()) {
+                work(*tile, worker, state);
+                scheduler.complete(*tile);
               }
             },
             tbb::simple_partitioner());
       });
     } catch (...) {
-      loop.fence.join();
+      fence.join();
       throw;
     }
-    loop.fence.join();
+    fence.join();
   }
 
  private:
