@@ -36,8 +36,10 @@ class WorkerArena {
   // One task per worker, each pulling tiles in scan order from `scheduler` until none are
   // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
   // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
-  // interrupt::requested() afterwards. Any scheduler with TileScheduler's next, complete and
-  // cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
+  // interrupt::requested() afterwards. Should `work` throw (render_tile gives up a tile on a
+  // stop request), that tile is not completed, the other workers finish theirs, and the
+  // exception leaves run() once they have. Any scheduler with TileScheduler's next, complete
+  // and cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
     run_with_state(
@@ -49,31 +51,35 @@ class WorkerArena {
   template <class Scheduler, class MakeState, class Work>
   void run_with_state(Scheduler& scheduler, MakeState&& make_state, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
-    struct Loop {
-      ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
-      Scheduler& scheduler;
-      MakeState& make_state;
-      Work& work;
-    } loop{{}, scheduler, make_state, work};
-    loop.fence.fork();
-    // The loop body holds one reference, so oneTBB copies its task objects without calling
-    // memcpy, inside the frames tests/sanitizers/tsan.supp names.
-    arena_.execute([&loop, this] {
-      tbb::parallel_for(
-          0, threads_,
-          [&loop](int) {
-            loop.fence.enter();
-            const int worker = tbb::this_task_arena::current_thread_index();
-            auto state = loop.make_state();
-            while (const std::optional<int> tile = loop.scheduler.next()) {
-              loop.work(*tile, worker, state);
-              loop.scheduler.complete(*tile);
-            }
-            loop.fence.leave();
-          },
-          tbb::simple_partitioner());
-    });
-    loop.fence.join();
+    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+    fence.fork();
+    // Every task leaves the fence and the caller joins it, thrown or not, so that the
+    // caller's teardown after an exception is ordered after the tasks too.
+    struct Leave {
+      ForkJoinFence& fence;
+      ~Leave() { fence.leave(); }
+    };
+    try {
+      arena_.execute([&] {
+        tbb::parallel_for(
+            0, threads_,
+            [&](int) {
+              fence.enter();
+              const Leave leave{fence};
+              const int worker = tbb::this_task_arena::current_thread_index();
+              auto state = make_state();
+              while (const std::optional<int> tile = scheduler.next()) {
+                work(*tile, worker, state);
+                scheduler.complete(*tile);
+              }
+            },
+            tbb::simple_partitioner());
+      });
+    } catch (...) {
+      fence.join();
+      throw;
+    }
+    fence.join();
   }
 
  private:

@@ -123,8 +123,22 @@ class Builder {
       return node;
     }
     if (end - begin >= kParallelSpheres) {
-      tbb::parallel_invoke([&] { node->left = build(begin, *mid, depth + 1); },
-                           [&] { node->right = build(*mid, end, depth + 1); });
+      // Release/acquire pairs restate oneTBB's ordering for ThreadSanitizer, as in build().
+      std::atomic<bool> forked{false};
+      std::atomic<int> finished{0};
+      forked.store(true, std::memory_order_release);
+      tbb::parallel_invoke(
+          [&] {
+            (void)forked.load(std::memory_order_acquire);
+            node->left = build(begin, *mid, depth + 1);
+            finished.fetch_add(1, std::memory_order_release);
+          },
+          [&] {
+            (void)forked.load(std::memory_order_acquire);
+            node->right = build(*mid, end, depth + 1);
+            finished.fetch_add(1, std::memory_order_release);
+          });
+      (void)finished.load(std::memory_order_acquire);
     } else {
       node->left = build(begin, *mid, depth + 1);
       node->right = build(*mid, end, depth + 1);
