@@ -5,7 +5,10 @@
 
 #include "flag_values.h"
 #include "output/atomic_file.h"
+#include "output/created_folder.h"
 #include "output/output_paths.h"
+#include "output/output_target.h"
+#include "parallel/thread_probe.h"
 #include "profiling/bench_end_to_end.h"
 #include "profiling/bench_report.h"
 #include "profiling/bench_table.h"
@@ -14,34 +17,50 @@
 #include "scene/scene_loader.h"
 #include "shading/tile_renderer.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
   CLI::App* cmd = app.add_subcommand(
       "bench", "Time renders per thread count and every pixel's latency; write a JSON report");
-  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE");
-  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE");
-  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG");
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")->capture_default_str();
+  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE")
+      ->check(non_empty());
+  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE")
+      ->check(non_empty());
+  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG")
+      ->check(non_empty());
+  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--threads", f.threads,
-                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)");
+                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)")
+      ->check(non_empty());
   cmd->add_option("--repetitions", f.repetitions, "Timed renders per thread count")
-      ->capture_default_str();
-  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--latency-runs", f.latency_runs,
                   "Instrumented passes, each after a plain one; the report's latencies are the "
                   "last one's")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--end-to-end-runs", f.end_to_end_runs,
                   "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
                   "and all, into a temporary folder (0: none)")
-      ->capture_default_str();
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
+      ->check(non_empty());
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
   return cmd;
 }
@@ -80,39 +99,52 @@ BenchSettings settings_from(const BenchFlags& f) {
 
 // Every output is checked, and checked to be distinct, before any work or file is touched.
 void check_outputs(const BenchFlags& f) {
-  std::set<std::filesystem::path> seen;
+  std::vector<std::pair<const char*, const std::string*>> given;
   for (const auto& [flag, path] : {std::pair{"--json", &f.json}, std::pair{"--trace", &f.trace},
                                    std::pair{"--latency-map", &f.latency_map}}) {
     if (path->empty()) continue;
     check_output_file(*path, flag);
-    const std::filesystem::path normal = std::filesystem::absolute(*path).lexically_normal();
-    if (!seen.insert(normal).second)
-      throw UsageError(std::string(flag) + " '" + *path + "' is also another output's file");
+    // Compared as files, so that a link or a second name for one file is caught.
+    for (const auto& [other_flag, other] : given)
+      if (same_output_file(*path, *other))
+        throw UsageError(std::string(flag) + " '" + *path + "' is the same file as " + other_flag +
+                         " '" + *other + "'");
+    given.emplace_back(flag, path);
   }
   if (!f.latency_map.empty() && std::filesystem::path(f.latency_map).extension() != ".png")
     throw UsageError("--latency-map '" + f.latency_map + "': the map is a PNG, name it *.png");
 }
 
 void write_output(const std::string& path, std::string_view bytes) {
-  create_parent_folder(path);
+  // Folders made for a file that then cannot be written are removed again.
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  CreatedFolder folder(parent.empty() ? "." : parent);
   write_file_atomically(path, bytes);
+  folder.keep();
 }
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
-  BenchSettings settings = settings_from(f);
-  validate(settings);
-  check_outputs(f);
-  if (!f.scene.empty()) {
-    settings.scene = load_scene_file(f.scene);
-    settings.scene_name = f.scene;
+  BenchSettings settings;
+  {
+    const interrupt::ExitAtOnce nothing_written_yet;  // as in run_render
+    settings = settings_from(f);
+    validate(settings);
+    check_outputs(f);
+    if (!f.scene.empty()) {
+      settings.scene = load_scene_file(f.scene);
+      settings.scene_name = f.scene;
+    }
   }
 
+  const std::vector<int> threads = resolve_thread_list(settings);
+  const int latency_threads = *std::max_element(threads.begin(), threads.end());
+  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
+  // oneTBB keeps its workers for the later, smaller or equal, arenas.
+  check_threads_can_start(latency_threads);
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
   // largest thread count.
   std::vector<ThroughputRun> runs = run_throughput(settings);
-  const std::vector<int> threads = resolve_thread_list(settings);
-  const int latency_threads = *std::max_element(threads.begin(), threads.end());
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
   std::vector<float> pixel_ns = std::move(latency.pixel_ns);
   BenchContext context = collect_bench_context();

@@ -7,6 +7,16 @@
 
 namespace rtcli::cli {
 
+const CLI::Validator& non_empty() {
+  static const CLI::Validator validator(
+      [](std::string& value) {
+        return value.empty() ? std::string("empty value: give one, or leave the flag out")
+                             : std::string();
+      },
+      "NOT EMPTY");
+  return validator;
+}
+
 long long parse_count(std::string_view text, std::string_view flag, long long min, long long max) {
   long long value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -1,6 +1,7 @@
 // Parsing of flags shared by the commands, with errors that name the flag and the value.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstddef>
 #include <string_view>
 
@@ -8,6 +9,10 @@
 #include "system/dimensions.h"
 
 namespace rtcli::cli {
+
+// Refuses an empty value ("--scene ''"): an empty value never means "the default". Every
+// option but --checkpoints (where "" is "no checkpoints") carries it.
+const CLI::Validator& non_empty();
 
 // A whole number in [min, max]; throws UsageError naming `flag` and `text` otherwise.
 long long parse_count(std::string_view text, std::string_view flag, long long min, long long max);

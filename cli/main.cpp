@@ -2,22 +2,31 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <new>
+#include <string>
+#include <system_error>
 
 #include "bench_command.h"
 #include "render_command.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/printable.h"
 #include "version.h"
 
 namespace {
-int fail(const char* what, int code) {
-  std::fprintf(stderr, "rtcli: error: %s\n", what);
+// One line whatever the message holds: a path or scene key with a newline or an escape
+// sequence is printed escaped, never sent raw to the terminal.
+int fail(const std::string& what, int code) {
+  std::fprintf(stderr, "rtcli: error: %s\n", rtcli::printable(what).c_str());
   return code;
 }
 }  // namespace
 
 int main(int argc, char** argv) {
-  rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
+  try {
+    rtcli::interrupt::install();  // first: every thread started later inherits its signal mask
+  } catch (const std::system_error& e) {
+    return fail(std::string("cannot start a thread: ") + e.what(), 1);  // e.g. RLIMIT_NPROC
+  }
   CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
   app.require_subcommand(1);
   app.set_version_flag(
@@ -49,13 +58,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return fail(e.what(), 2);
   } catch (const rtcli::interrupt::Interrupted& e) {
-    std::fprintf(stderr, "rtcli: %s: stopped early; every file already written is complete\n",
-                 e.what());
+    std::fputs(rtcli::interrupt::stopped_line(e.signal_number).c_str(), stderr);
     return 128 + e.signal_number;
   } catch (const rtcli::UsageError& e) {
     return fail(e.what(), 2);
   } catch (const rtcli::RunError& e) {
     return fail(e.what(), 1);
+  } catch (const std::system_error& e) {
+    // Thread creation refused (RLIMIT_NPROC, cgroup pids.max) and other system failures.
+    if (e.code() == std::errc::resource_unavailable_try_again)
+      return fail(std::string("cannot start a thread: ") + e.code().message(), 1);
+    return fail(std::string("system error: ") + e.what(), 1);
   } catch (const std::bad_alloc&) {
     return fail("out of memory", 1);
   } catch (const std::exception& e) {

@@ -6,28 +6,41 @@
 
 #include "flag_values.h"
 #include "jobs/render_job.h"
+#include "parallel/thread_probe.h"
 #include "progress_bar.h"
 #include "scene/scene_loader.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
+#include "system/printable.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
   CLI::App* cmd = app.add_subcommand("render", "Render the scene and write PNG frames");
-  cmd->add_option("--out", f.out, "Folder for the PNG files (created if missing)")->required();
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")->capture_default_str();
-  cmd->add_option("--threads", f.threads, "Worker threads (default: all logical cores)");
+  cmd->add_option("--out", f.out, "Folder for the PNG files (created if missing)")
+      ->required()
+      ->check(non_empty());
+  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--threads", f.threads, "Worker threads (default: all logical cores)")
+      ->check(non_empty());
   cmd->add_option("--checkpoints", f.checkpoints,
                   "Progress frames: steps (3000), rows (250r) or percentages (25%), "
                   "comma-separated, increasing; empty for none")
       ->capture_default_str();
   cmd->add_option("--step", f.step, "Pixels per step for plain-number checkpoints")
-      ->capture_default_str();
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)");
+      ->capture_default_str()
+      ->check(non_empty());
+  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
+      ->check(non_empty());
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_flag("--quiet,-q", f.quiet, "No progress bar and no summary line");
   return cmd;
 }
@@ -47,9 +60,19 @@ RenderSettings settings_from(const RenderFlags& f) {
 }  // namespace
 
 int run_render(const RenderFlags& f) {
-  RenderSettings settings = settings_from(f);
-  validate(settings);  // every usage error before the scene is read or a file is touched
-  if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
+  RenderSettings settings;
+  {
+    // Nothing is written yet, so a signal may end the process where it stands (a FIFO that
+    // no one writes, a long scene or checkpoint list).
+    const interrupt::ExitAtOnce nothing_written_yet;
+    settings = settings_from(f);
+    validate(settings);  // every usage error before the scene is read or a file is touched
+    if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);
+  }
+
+  // The workers but one (the caller is one) and the writer, before any of them exists: a
+  // refused thread is an error line now, not an abort inside oneTBB later.
+  check_threads_can_start(resolve_threads(settings.threads));
 
   RenderProgress progress;
   RenderSummary summary;
@@ -62,7 +85,7 @@ int run_render(const RenderFlags& f) {
   std::printf("rendered %dx%d in %d tiles on %d threads: %.1f ms, %.1f Mpix/s; wrote",
               settings.width, settings.height, summary.tiles, summary.threads,
               summary.render_seconds * 1e3, pixels / summary.render_seconds / 1e6);
-  for (const auto& file : summary.files) std::printf(" %s", file.string().c_str());
+  for (const auto& file : summary.files) std::printf(" %s", printable(file.string()).c_str());
   std::printf("\n");
   return 0;
 }

@@ -46,7 +46,7 @@ stage_tsan() {
 stage_fuzz() {
   local seconds=${RTCLI_FUZZ_SECONDS:-20}
   mkdir -p build-asan/fuzz-artifacts
-  for target in scene dimensions checkpoints; do
+  for target in scene dimensions checkpoints output_paths; do
     # New inputs go to the first folder (build-asan/); the seeds in tests/fuzz stay as they are.
     mkdir -p "build-asan/fuzz-corpus/$target"
     local dict=()

@@ -1,5 +1,6 @@
 #include "child_process.h"
 
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -17,6 +18,12 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // Built before fork: the child may only make async-signal-safe calls.
+  std::vector<std::string> env_storage(limits.environment);
+  for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
+  std::vector<char*> envp;
+  for (auto& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   int out_pipe[2];
   int err_pipe[2];
@@ -34,12 +41,21 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
+    signal(SIGXFSZ, SIG_DFL);  // whatever the test runner does: rtcli must handle it
     if (limits.max_file_bytes) {
-      signal(SIGXFSZ, SIG_IGN);  // ignored dispositions survive exec
       const rlimit limit{*limits.max_file_bytes, *limits.max_file_bytes};
       setrlimit(RLIMIT_FSIZE, &limit);
     }
-    execv(argv[0], argv.data());
+    if (limits.run_as_user) {
+      const gid_t group = *limits.run_as_user;
+      if (setgroups(0, nullptr) != 0 || setgid(group) != 0 || setuid(*limits.run_as_user) != 0)
+        _exit(126);
+    }
+    if (limits.max_processes) {  // after setuid, which would otherwise count against it
+      const rlimit limit{*limits.max_processes, *limits.max_processes};
+      setrlimit(RLIMIT_NPROC, &limit);
+    }
+    execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   close(out_pipe[1]);

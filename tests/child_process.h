@@ -17,10 +17,20 @@
 namespace rtcli::test {
 
 struct ChildLimits {
-  // RLIMIT_FSIZE in bytes. SIGXFSZ is ignored in the child, so a write past the limit fails
-  // with EFBIG instead of killing it: an injected write failure with no hook in the product.
-  std::optional<std::size_t> max_file_bytes;
+  // RLIMIT_FSIZE in bytes: an injected write failure with no hook in the product. SIGXFSZ is
+  // left at its default (kill), as in a shell's `ulimit -f`: rtcli must ignore it itself.
+  std::optional<std::size_t> max_file_bytes = {};
+  // RLIMIT_NPROC: processes and threads of the child's user (not enforced for root).
+  std::optional<std::size_t> max_processes = {};
+  // Run as this user and group with no supplementary groups, as `setpriv --reuid --regid
+  // --clear-groups` would; only possible when the tests run as root.
+  std::optional<unsigned> run_as_user = {};
+  // Extra environment variables ("NAME=value"), added to the test's own.
+  std::vector<std::string> environment = {};
 };
+
+// The unprivileged user (nobody) the permission tests run rtcli as.
+inline constexpr unsigned kNobody = 65534;
 
 class RtcliProcess {
  public:

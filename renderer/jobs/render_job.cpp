@@ -11,6 +11,8 @@
 
 #include "jobs/render_memory.h"
 #include "output/checkpoint_writer.h"
+#include "output/created_folder.h"
+#include "output/output_paths.h"
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
 #include "scene/frame.h"
@@ -36,12 +38,6 @@ double thread_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-void prepare_output_folder(const std::filesystem::path& out) {
-  std::error_code error;
-  std::filesystem::create_directories(out, error);
-  if (error || !std::filesystem::is_directory(out))
-    throw RunError("cannot create output folder '" + out.string() + "': " + error.message());
-}
 }  // namespace
 
 int resolve_threads(int threads) {
@@ -60,11 +56,13 @@ void validate(const RenderSettings& s) {
                      std::to_string(s.tile_height) + " splits the frame into too many tiles");
   if (s.threads < 0) throw UsageError("invalid thread count " + std::to_string(s.threads));
   if (s.step == 0) throw UsageError("invalid step 0: a step must be at least one pixel");
-  resolve_checkpoints(s.checkpoints, s.width, s.height, s.step);
+  const std::vector<Checkpoint> checkpoints =
+      resolve_checkpoints(s.checkpoints, s.width, s.height, s.step);
   if (s.out.empty()) throw UsageError("no output folder: give --out DIR");
   std::error_code error;
   if (std::filesystem::exists(s.out, error) && !std::filesystem::is_directory(s.out, error))
     throw UsageError("--out '" + s.out.string() + "' is an existing file, not a folder");
+  check_folder_outputs(s.out, output_file_names(checkpoints));
   check_frame_fits(s.width, s.height);
 }
 
@@ -73,7 +71,6 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   const std::vector<Checkpoint> checkpoints =
       resolve_checkpoints(settings.checkpoints, settings.width, settings.height, settings.step);
   interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
-  prepare_output_folder(settings.out);
 
   const Clock::time_point start = Clock::now();
   Frame frame(settings.width, settings.height);
@@ -88,8 +85,15 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
 
   WorkerArena arena(summary.threads);
   // Many-sphere scenes get their hierarchy here, built by the render's threads, timed with it.
-  const RenderScene scene =
-      arena.execute([&] { return prepare_scene(settings.scene, settings.accel); });
+  // Before any folder or file, so a signal may end the process at once: a million spheres take
+  // seconds to sort, with no point at which to look for a stop.
+  const RenderScene scene = [&] {
+    const interrupt::ExitAtOnce nothing_written_yet;
+    interrupt::throw_if_requested();  // a signal just before: ExitAtOnce did not see it
+    return arena.execute([&] { return prepare_scene(settings.scene, settings.accel); });
+  }();
+  // Removed again if the run ends before its first file (a signal, a thread refused).
+  CreatedFolder out_folder(settings.out);
 
   // The writer encodes each checkpoint as soon as its prefix is done, off the workers' threads.
   std::exception_ptr write_error;
@@ -125,6 +129,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
   if (write_error) std::rethrow_exception(write_error);
   interrupt::throw_if_requested();
   summary.total_seconds = seconds_since(start);
+  out_folder.keep();
   return summary;
 }
 

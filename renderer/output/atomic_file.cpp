@@ -9,6 +9,7 @@
 #include <cstring>
 #include <vector>
 
+#include "output/output_target.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
 #include "system/temp_files.h"
@@ -70,12 +71,13 @@ int copy_range(int from, off_t offset, std::uint64_t length, int to) {
 }
 }  // namespace
 
-AtomicFile::AtomicFile(std::filesystem::path path) : path_(std::move(path)) {
+AtomicFile::AtomicFile(std::filesystem::path path)
+    : path_(std::move(path)), target_(rename_target(path_)) {
   // Hidden and unique, in the target's folder so that rename() stays on one file system.
-  std::string hidden_name = path_.filename().string();
+  std::string hidden_name = target_.filename().string();
   hidden_name.insert(0, 1, '.');
   hidden_name += ".tmp-XXXXXX";
-  temp_ = (path_.parent_path() / hidden_name).string();
+  temp_ = (target_.parent_path() / hidden_name).string();
   fd_ = ::mkstemp(temp_.data());
   if (fd_ < 0) fail("creating a temporary file", errno);
   // Known to the registry until renamed or removed, so an exit on a second signal removes it.
@@ -142,7 +144,15 @@ void AtomicFile::commit() {
   // A run being interrupted publishes nothing new.
   if (interrupt::requested() != 0) ::unlink(temp_.c_str());
   interrupt::throw_if_requested();
-  if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+  // Checked before the work too; checked again here because the rename would replace a device
+  // node or FIFO put there meanwhile (as root, even /dev/null).
+  struct stat existing {};
+  if (::lstat(target_.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    ::unlink(temp_.c_str());
+    throw RunError("cannot write " + path_.string() +
+                   ": it is no longer a regular file, and rtcli replaces only regular files");
+  }
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
     const int error = errno;
     ::unlink(temp_.c_str());
     fail("renaming into place", error);

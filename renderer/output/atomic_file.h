@@ -9,7 +9,8 @@
 namespace rtcli {
 
 // A file written piece by piece into a hidden temporary beside `path`, then renamed over
-// `path` by commit(). If it is destroyed uncommitted (an error, a cancelled run), the
+// `path` by commit() (for a symbolic link, over the file it names; anything but a regular
+// file is never replaced). If it is destroyed uncommitted (an error, a cancelled run), the
 // temporary is removed, so no partial file ever carries the final name. Failures throw
 // RunError naming the final path and the reason.
 class AtomicFile {
@@ -38,6 +39,7 @@ class AtomicFile {
   [[noreturn]] void fail(const std::string& what, int error);
 
   std::filesystem::path path_;
+  std::filesystem::path target_;  // what the rename replaces: path_, or the file a link names
   std::string temp_;
   int fd_ = -1;
   std::uint64_t flushed_ = 0;  // bytes in the file, not counting buffer_

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 #include "system/errors.h"
 
@@ -44,7 +45,9 @@ double parse_percent(std::string_view number, std::string_view item) {
 
 std::string file_stem(const CheckpointSpec& spec) {
   if (spec.kind != CheckpointSpec::Kind::kPercent) return spec.text;
-  return spec.text.substr(0, spec.text.size() - 1) + "pct";
+  // ".5%" is 0.5pct.png: a leading dot would make a hidden file.
+  const std::string number = spec.text.substr(0, spec.text.size() - 1);
+  return (number.front() == '.' ? "0" + number : number) + "pct";
 }
 
 }  // namespace
@@ -84,6 +87,7 @@ std::vector<Checkpoint> resolve_checkpoints(const std::vector<CheckpointSpec>& s
   std::vector<Checkpoint> resolved;
   long double previous = -1;
   const CheckpointSpec* previous_spec = nullptr;
+  std::unordered_set<std::string> names;  // a long list is checked in linear time
   for (const CheckpointSpec& spec : specs) {
     // Unclamped pixel count, so that order is checked before points past the end merge.
     long double pixels = 0;
@@ -104,14 +108,21 @@ std::vector<Checkpoint> resolve_checkpoints(const std::vector<CheckpointSpec>& s
     if (previous_spec && pixels < previous)
       throw UsageError("checkpoints must be in increasing order: '" + spec.text +
                        "' comes after '" + previous_spec->text + "'");
-    for (const Checkpoint& seen : resolved)
-      if (seen.name == file_stem(spec))
-        throw UsageError("duplicated checkpoint '" + spec.text + "'");
+    std::string name = file_stem(spec);
+    if (!names.insert(name).second) throw UsageError("duplicated checkpoint '" + spec.text + "'");
     previous = pixels;
     previous_spec = &spec;
-    resolved.push_back({file_stem(spec), static_cast<std::size_t>(std::min(pixels, total))});
+    resolved.push_back({std::move(name), static_cast<std::size_t>(std::min(pixels, total))});
   }
   return resolved;
+}
+
+std::vector<std::string> output_file_names(const std::vector<Checkpoint>& checkpoints) {
+  std::vector<std::string> names;
+  names.reserve(checkpoints.size() + 1);
+  for (const Checkpoint& checkpoint : checkpoints) names.push_back(checkpoint.name + ".png");
+  names.push_back("final.png");
+  return names;
 }
 
 }  // namespace rtcli

@@ -28,6 +28,9 @@ std::vector<CheckpointSpec> parse_checkpoints(std::string_view list);
 // The seed's frames: steps 0, 1000, 2000 and 3000 of 200 pixels.
 std::vector<CheckpointSpec> default_checkpoints();
 
+// The files a render writes into its folder: "<name>.png" for each checkpoint, "final.png".
+std::vector<std::string> output_file_names(const std::vector<Checkpoint>& checkpoints);
+
 // Turns specs into pixel counts for a frame, clamping past the end. Throws UsageError when the
 // points are not strictly increasing.
 std::vector<Checkpoint> resolve_checkpoints(const std::vector<CheckpointSpec>& specs, int width,

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "output/output_target.h"
 #include "system/errors.h"
 
 namespace rtcli {
@@ -34,14 +35,14 @@ void check_output_file(const fs::path& path, std::string_view flag) {
     throw UsageError(name + ": '" + folder.string() + "' is not a folder");
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
     throw UsageError(name + ": folder '" + folder.string() + "' is not writable");
+  check_replaceable(path, name);
 }
 
-void create_parent_folder(const fs::path& path) {
-  const fs::path folder = parent_of(path);
-  std::error_code error;
-  fs::create_directories(folder, error);
-  if (error || !fs::is_directory(folder))
-    throw RunError("cannot create folder '" + folder.string() + "': " + error.message());
+void check_folder_outputs(const fs::path& folder, const std::vector<std::string>& file_names) {
+  for (const std::string& file_name : file_names) {
+    const fs::path path = folder / file_name;
+    check_replaceable(path, "output file '" + path.string() + "'");
+  }
 }
 
 }  // namespace rtcli

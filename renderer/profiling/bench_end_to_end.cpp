@@ -6,6 +6,7 @@
 
 #include "jobs/render_job.h"
 #include "system/errors.h"
+#include "system/temp_files.h"
 
 namespace rtcli {
 
@@ -19,10 +20,12 @@ class ScratchFolder {
       throw RunError("cannot make a temporary folder for the end-to-end runs under " +
                      std::filesystem::temp_directory_path().string());
     path_ = pattern;
+    temp_files::add_folder(path_.string());  // a second signal removes it too
   }
   ~ScratchFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+    temp_files::remove_folder(path_.string());
   }
   ScratchFolder(const ScratchFolder&) = delete;
   ScratchFolder& operator=(const ScratchFolder&) = delete;
@@ -51,6 +54,8 @@ EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs
     // A folder per run, as a user's fresh --out: no file is replaced.
     render.out = scratch.path() / std::to_string(run);
     const RenderSummary summary = render_to_directory(render);
+    std::error_code ignored;
+    std::filesystem::remove_all(render.out, ignored);  // runs' files do not pile up
     result.wall_ms.push_back(summary.total_seconds * 1e3);
     result.render_ms.push_back(summary.render_seconds * 1e3);
   }

@@ -1,12 +1,13 @@
 #include "scene/scene_loader.h"
 
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+#include <vector>
 
+#include "scene/duplicate_keys.h"
+#include "scene/scene_file.h"
 #include "system/errors.h"
 
 namespace rtcli {
@@ -109,8 +110,16 @@ Rgb8 rgb8(const Context& ctx, const json& value, const std::string& where) {
           static_cast<std::uint8_t>(c.b)};
 }
 
+// "name" is optional and unused, but like every other key it must have its type.
+void optional_name(const Context& ctx, const json& object, const std::string& where) {
+  const auto it = object.find("name");
+  if (it != object.end() && !it->is_string())
+    ctx.fail(where + ".name", "expected a string, got " + describe(*it));
+}
+
 Sphere sphere(const Context& ctx, const json& value, const std::string& where) {
   only_keys(ctx, value, where, {"centre", "radius", "colour", "name"});
+  optional_name(ctx, value, where);
   Sphere s;
   s.centre = vec3(ctx, required(ctx, value, "centre", where), where + ".centre");
   s.radius = number(ctx, required(ctx, value, "radius", where), where + ".radius");
@@ -122,6 +131,7 @@ Sphere sphere(const Context& ctx, const json& value, const std::string& where) {
 
 Light light(const Context& ctx, const json& value, const std::string& where) {
   only_keys(ctx, value, where, {"position", "intensity", "name"});
+  optional_name(ctx, value, where);
   Light l;
   l.position = vec3(ctx, required(ctx, value, "position", where), where + ".position");
   l.intensity = number_or(ctx, value, "intensity", where, 1.0);
@@ -184,6 +194,7 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
     if (const auto cut = why.find("] "); cut != std::string::npos) why = why.substr(cut + 2);
     throw RunError(std::string(source) + ": not valid JSON: " + why);
   }
+  refuse_duplicate_keys(json_text, source);
   only_keys(ctx, doc, "scene",
             {"description", "background", "ambient", "window", "spheres", "lights"});
   Scene scene;
@@ -211,16 +222,7 @@ Scene parse_scene(std::string_view json_text, std::string_view source) {
 }
 
 Scene load_scene_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error))
-    throw RunError("scene file '" + path.string() + "' does not exist");
-  if (std::filesystem::is_directory(path, error))
-    throw RunError("scene file '" + path.string() + "' is a folder");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) throw RunError("cannot read scene file '" + path.string() + "'");
-  return parse_scene(text.str(), path.string());
+  return parse_scene(read_scene_text(path), path.string());
 }
 
 }  // namespace rtcli

@@ -29,20 +29,37 @@ CancelActions& cancel_actions() {
   return *actions;
 }
 
+// Phases in which a signal exits at once; the mutex orders that exit against a phase ending.
+struct ExitAtOnceState {
+  std::mutex mutex;
+  int depth = 0;  // live ExitAtOnce objects; guarded by mutex
+};
+
+ExitAtOnceState& exit_at_once_state() {
+  static ExitAtOnceState* state = new ExitAtOnceState;
+  return *state;
+}
+
+[[noreturn]] void exit_now(int signal_number, const std::string& line) {
+  temp_files::unlink_all();
+  [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
+  ::_exit(128 + signal_number);
+}
+
 void watch(sigset_t signals) {
   for (;;) {
     int signal_number = 0;
     if (sigwait(&signals, &signal_number) != 0) continue;
     if (requested() == 0) {
+      ExitAtOnceState& state = exit_at_once_state();
+      std::lock_guard lock(state.mutex);  // held through the exit: no phase ends meanwhile
+      if (state.depth > 0) exit_now(signal_number, stopped_line(signal_number));
       request(signal_number);
       continue;
     }
     // Asked twice: stop waiting for the run to unwind.
-    temp_files::unlink_all();
-    const std::string line = std::string("rtcli: interrupted again by ") +
-                             signal_name(signal_number) + "; exiting now\n";
-    [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
-    ::_exit(128 + signal_number);
+    exit_now(signal_number, std::string("rtcli: interrupted again by ") +
+                                signal_name(signal_number) + "; exiting now\n");
   }
 }
 }  // namespace
@@ -54,9 +71,10 @@ Interrupted::Interrupted(int signal)
 void install() {
   sigset_t signals;
   sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
+  for (const int signal_number : kHandledSignals) sigaddset(&signals, signal_number);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A write past RLIMIT_FSIZE then fails with EFBIG, reported like any failed write.
+  ::signal(SIGXFSZ, SIG_IGN);
   std::thread(watch, signals).detach();
 }
 
@@ -95,12 +113,33 @@ OnInterrupt::~OnInterrupt() {
   actions.by_id.erase(id_);
 }
 
+ExitAtOnce::ExitAtOnce() {
+  ExitAtOnceState& state = exit_at_once_state();
+  std::lock_guard lock(state.mutex);
+  ++state.depth;
+}
+
+ExitAtOnce::~ExitAtOnce() {
+  ExitAtOnceState& state = exit_at_once_state();
+  std::lock_guard lock(state.mutex);
+  --state.depth;
+}
+
+std::string stopped_line(int signal_number) {
+  return std::string("rtcli: interrupted by ") + signal_name(signal_number) +
+         ": stopped early; every file already written is complete\n";
+}
+
 const char* signal_name(int signal_number) {
   switch (signal_number) {
     case SIGINT:
       return "SIGINT";
     case SIGTERM:
       return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+    case SIGQUIT:
+      return "SIGQUIT";
     default:
       return "a signal";
   }

@@ -1,15 +1,20 @@
-// Stopping a run cleanly on SIGINT or SIGTERM.
+// Stopping a run cleanly on SIGINT, SIGTERM, SIGHUP or SIGQUIT.
 //
-// install() blocks both signals in every thread and starts one thread that waits for them
+// install() blocks these signals in every thread and starts one thread that waits for them
 // with sigwait(), so nothing runs in signal-handler context and the reaction may lock, allocate
-// and unlink freely. The first signal sets a flag and runs the registered cancel actions (a
-// scheduler stops handing out tiles); the run then unwinds, throws Interrupted, and main exits
-// 128 + signal. A second signal gives up waiting: live temporary files are removed and the
-// process exits at once with the same code.
+// and unlink freely. It also ignores SIGXFSZ, so that a write past the file-size limit fails
+// with EFBIG (one error line) instead of killing the process. The first signal sets a flag and
+// runs the registered cancel actions (a scheduler stops handing out tiles); the run then
+// unwinds, throws Interrupted, and main exits 128 + signal. A second signal gives up waiting:
+// live temporary files and folders are removed and the process exits at once with the same
+// code. While an ExitAtOnce is alive (a phase that has written nothing, such as reading the
+// scene), the first signal already exits at once.
 #pragma once
 
+#include <csignal>
 #include <functional>
 #include <stdexcept>
+#include <string>
 
 namespace rtcli::interrupt {
 
@@ -20,7 +25,11 @@ struct Interrupted : std::runtime_error {
 };
 
 // Call once at the start of main, before any other thread exists (threads inherit the mask).
+// Throws std::system_error if the signal thread cannot be started.
 void install();
+
+// The signals install() handles, for tests and for the README's promise.
+inline constexpr int kHandledSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 // The signal that asked the run to stop, or 0.
 int requested();
@@ -45,7 +54,23 @@ class OnInterrupt {
   int id_;
 };
 
-// "SIGINT", "SIGTERM", or "a signal".
+// While alive, a signal ends the process at once (128 + signal, the usual line on stderr,
+// live temporaries removed) instead of asking the run to unwind: for phases that have written
+// nothing and may block where no flag is looked at (opening a FIFO, reading or parsing a large
+// scene, checking a long checkpoint list). Its destructor waits for a signal being handled, so
+// once it returns, later signals are cooperative again and no exit races the next file.
+class ExitAtOnce {
+ public:
+  ExitAtOnce();
+  ~ExitAtOnce();
+  ExitAtOnce(const ExitAtOnce&) = delete;
+  ExitAtOnce& operator=(const ExitAtOnce&) = delete;
+};
+
+// The line on stderr of a run stopped by `signal_number`, newline included.
+std::string stopped_line(int signal_number);
+
+// "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", or "a signal".
 const char* signal_name(int signal_number);
 
 }  // namespace rtcli::interrupt

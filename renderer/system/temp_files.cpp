@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 #include <vector>
 
@@ -11,8 +12,13 @@ namespace rtcli::temp_files {
 namespace {
 struct Registry {
   std::mutex mutex;
-  std::vector<std::string> paths;  // guarded by mutex
+  std::vector<std::string> paths;    // guarded by mutex
+  std::vector<std::string> folders;  // guarded by mutex
 };
+
+void erase(std::vector<std::string>& paths, const std::string& path) {
+  paths.erase(std::remove(paths.begin(), paths.end(), path), paths.end());
+}
 
 // Never destroyed: an exit on a second signal may use it while static objects are torn down.
 Registry& registry() {
@@ -28,14 +34,28 @@ void add(const std::string& path) {
 
 void remove(const std::string& path) {
   std::lock_guard lock(registry().mutex);
-  std::vector<std::string>& paths = registry().paths;
-  paths.erase(std::remove(paths.begin(), paths.end(), path), paths.end());
+  erase(registry().paths, path);
+}
+
+void add_folder(const std::string& path) {
+  std::lock_guard lock(registry().mutex);
+  registry().folders.push_back(path);
+}
+
+void remove_folder(const std::string& path) {
+  std::lock_guard lock(registry().mutex);
+  erase(registry().folders, path);
 }
 
 void unlink_all() {
   std::lock_guard lock(registry().mutex);
   for (const std::string& path : registry().paths) ::unlink(path.c_str());
   registry().paths.clear();
+  for (const std::string& path : registry().folders) {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  registry().folders.clear();
 }
 
 }  // namespace rtcli::temp_files

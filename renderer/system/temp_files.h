@@ -1,4 +1,5 @@
-// The temporary files a process is writing right now, so that an abrupt exit can remove them.
+// The temporary files and folders a process is writing right now, so that an abrupt exit can
+// remove them.
 #pragma once
 
 #include <string>
@@ -12,7 +13,14 @@ void add(const std::string& path);
 // Forgets a temporary file once it was renamed into place or removed.
 void remove(const std::string& path);
 
-// Unlinks every recorded file; for the exit path of a second signal.
+// Records a temporary folder just created (mkdtemp), to be removed with all it holds.
+void add_folder(const std::string& path);
+
+// Forgets a temporary folder once it was removed.
+void remove_folder(const std::string& path);
+
+// Unlinks every recorded file and removes every recorded folder with its contents; for the
+// exit path of a signal that does not wait for the run to unwind.
 void unlink_all();
 
 }  // namespace rtcli::temp_files

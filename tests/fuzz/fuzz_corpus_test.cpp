@@ -36,6 +36,9 @@ TEST(FuzzCorpus, DimensionsInputs) {
 TEST(FuzzCorpus, CheckpointsInputs) {
   EXPECT_GT(replay("checkpoints", fuzz::checkpoints), 0);
 }
+TEST(FuzzCorpus, OutputPathInputs) {
+  EXPECT_GT(replay("output_paths", fuzz::output_paths), 0);
+}
 
 // Found by hand while writing the scene harness: error messages printed the bad value with
 // json::dump, which recursed once per nesting level and overflowed the stack (a crash, exit

@@ -1,15 +1,24 @@
 #include "fuzz_targets.h"
 
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <string>
 
 #include "output/checkpoints.h"
+#include "output/output_paths.h"
+#include "output/output_target.h"
 #include "scene/scene_loader.h"
 #include "shading/shade.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
+#include "system/printable.h"
 
 namespace rtcli::fuzz {
 
@@ -68,9 +77,74 @@ void checkpoints(std::string_view input) {
       require(c.pixels >= previous, "checkpoints never go backwards");
       require(names.insert(c.name).second, "file names are unique");
       require(!c.name.empty() && c.name.find('/') == std::string::npos, "a plain file name");
+      require(c.name.front() != '.', "never a hidden file");
       previous = c.pixels;
     }
+    // The render's check of its outputs, on a folder that does not exist: names only.
+    const std::vector<std::string> files = output_file_names(resolved);
+    require(files.size() == resolved.size() + 1 && files.back() == "final.png", "every file named");
+    check_folder_outputs("/nonexistent-rtcli-fuzz-folder", files);
   });
+}
+
+namespace {
+// A private folder holding one of each kind of thing an output path may name. Made once,
+// removed at exit; the harness only looks at it and checks that nothing in it ever changes.
+struct Sandbox {
+  std::filesystem::path path;
+  ~Sandbox() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
+const std::filesystem::path& sandbox() {
+  static const Sandbox root{[] {
+    std::string pattern = (std::filesystem::temp_directory_path() / "rtcli-fuzz-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    const std::filesystem::path dir = pattern;
+    std::ofstream(dir / "file") << "x";
+    std::filesystem::create_directory(dir / "dir");
+    ::mkfifo((dir / "fifo").c_str(), 0600);
+    std::filesystem::create_symlink("file", dir / "link");
+    std::filesystem::create_symlink("fifo", dir / "fifolink");
+    std::filesystem::create_symlink("missing", dir / "dangling");
+    std::filesystem::create_directory_symlink("dir", dir / "dirlink");
+    return dir;
+  }()};
+  return root.path;
+}
+
+std::size_t entries(const std::filesystem::path& folder) {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++count;
+  return count;
+}
+
+bool regular_or_absent(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return errno == ENOENT;
+  return S_ISREG(info.st_mode);
+}
+}  // namespace
+
+void output_paths(std::string_view input) {
+  // Escaping for error lines: printable output, and a fixed point.
+  const std::string shown = printable(input);
+  for (const char c : shown)
+    require(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f, "no control byte is printed");
+  require(printable(shown) == shown, "printable text prints as itself");
+
+  const std::filesystem::path& root = sandbox();
+  const std::size_t before = entries(root);
+  const std::filesystem::path path = root / std::string(input);
+  require(same_output_file(path, path), "a path is the same file as itself");
+  require(!same_output_file(root / "file", root / "dir/file"), "two files are two files");
+  accepting_rejections([&] {
+    check_output_file(path, "--json");
+    require(regular_or_absent(path), "only a regular file or nothing is accepted");
+  });
+  require(entries(root) == before, "checking writes nothing");
 }
 
 }  // namespace rtcli::fuzz

@@ -16,7 +16,12 @@ void scene(std::string_view input);
 void dimensions(std::string_view input);
 
 // --checkpoints: the first 5 bytes choose the frame size and the step, the rest is the list,
-// parsed and then resolved for that frame.
+// parsed and then resolved for that frame, and the render's output names checked.
 void checkpoints(std::string_view input);
+
+// Output paths: the input is a path inside a private folder holding a file, a folder, a FIFO
+// and links to each (and to nothing); check_output_file must accept only a regular file or
+// nothing, and never change the folder. Also the escaping of error lines (printable).
+void output_paths(std::string_view input);
 
 }  // namespace rtcli::fuzz

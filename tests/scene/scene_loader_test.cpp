@@ -111,7 +111,47 @@ INSTANTIATE_TEST_SUITE_P(
                  "background: background channels must be whole numbers"},
         BadScene{R"({"spheres": [{"centre": [0,0,NaN], "radius": 1}], "lights": []})",
                  "not valid JSON at line 1, column 30: syntax error"},
-        BadScene{"", "not valid JSON at line 1, column 1"}));
+        BadScene{"", "not valid JSON at line 1, column 1"},
+        // Issue 13: names have their type like every other key; a key given twice is refused.
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": 1, "name": ["a"]}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0].name: expected a string, got [\"a\"]"},
+        BadScene{R"({"spheres": [], "lights": [{"position": [0,0,0], "name": {"a": 1}}]})",
+                 "lights[0].name: expected a string, got {\"a\":1}"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": 1}, {"centre": [0,0,5], "radius": 1, "radius": 2}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[1]: duplicated key 'radius'"},
+        BadScene{R"({"spheres": [], "lights": [{"position": [0,0,0]}], "lights": []})",
+                 "scene: duplicated key 'lights'"},
+        BadScene{
+            R"({"spheres": [], "lights": [{"position": [0,0,0]}], "window": {"x": 1, "x": 1}})",
+            "window: duplicated key 'x'"}));
+
+// The same key in different objects is no duplicate.
+TEST(SceneLoader, SameKeyInSeparateObjectsIsAccepted) {
+  const Scene scene = parse_scene(
+      R"({"spheres": [{"centre": [0,0,5], "radius": 1}, {"centre": [1,0,5], "radius": 2}],
+          "lights": [{"position": [0,0,0], "intensity": 1}, {"position": [1,0,0], "intensity": 1}]})",
+      "two.json");
+  EXPECT_EQ(scene.spheres.size(), 2u);
+  EXPECT_EQ(scene.lights.size(), 2u);
+}
+
+// A name 100,000 levels deep is refused with a short message, without exhausting the stack.
+TEST(SceneLoader, DeeplyNestedNameIsRefused) {
+  const std::size_t depth = 100'000;
+  const std::string text = R"({"spheres": [], "lights": [{"position": [0,0,0], "name": )" +
+                           std::string(depth, '[') + std::string(depth, ']') + "}]}";
+  try {
+    parse_scene(text, "deep.json");
+    FAIL() << "accepted";
+  } catch (const RunError& e) {
+    EXPECT_NE(std::string(e.what()).find("lights[0].name: expected a string, got [[[["),
+              std::string::npos)
+        << e.what();
+    EXPECT_LT(std::string(e.what()).size(), 200u);
+  }
+}
 
 }  // namespace
 }  // namespace rtcli

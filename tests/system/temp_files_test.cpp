@@ -25,5 +25,20 @@ TEST(TempFiles, UnlinkAllRemovesRecordedFilesOnly) {
   EXPECT_TRUE(std::filesystem::exists(dir / "live"));
 }
 
+// Issue 13 row 7: a second signal during bench's end-to-end runs left the scratch folder.
+TEST(TempFiles, UnlinkAllRemovesRecordedFoldersWithTheirContents) {
+  const TempDir dir;
+  std::filesystem::create_directories(dir / "scratch/0");
+  std::ofstream(dir / "scratch/0/final.png") << "png";
+  std::filesystem::create_directories(dir / "kept");
+  temp_files::add_folder((dir / "scratch").string());
+  temp_files::add_folder((dir / "kept").string());
+  temp_files::remove_folder((dir / "kept").string());
+
+  temp_files::unlink_all();
+
+  EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{"kept"});
+}
+
 }  // namespace
 }  // namespace rtcli::test
