@@ -103,8 +103,12 @@ void bind_scene(py::module_& m) {
   m.def(
       "load_scene",
       [](const std::filesystem::path& path) {
-        return std::make_shared<PyScene>(
-            PyScene{prepare_scene(load_scene_file(path)), path.string()});
+        try {
+          return std::make_shared<PyScene>(
+              PyScene{prepare_scene(load_scene_file(path)), path.string()});
+        } catch (const RunError& e) {  // a bad scene file is bad input to Python
+          throw py::value_error(e.what());
+        }
       },
       py::arg("path"),
       "Reads a scene file; ValueError with rtcli's one-line message if it is bad.");
