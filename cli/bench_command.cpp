@@ -55,7 +55,10 @@ CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
                   "and all, into a temporary folder (0: none)")
       ->capture_default_str()
       ->check(non_empty());
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
+  cmd->add_option("--scene", f.scenes,
+                  "Scene JSON file (default: the seed's one sphere); several, repeated or "
+                  "comma-separated, are benched one after the other into one report")
+      ->delimiter(',')
       ->check(non_empty());
   cmd->add_option("--accel", f.accel,
                   "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
@@ -122,31 +125,16 @@ void write_output(const std::string& path, std::string_view bytes) {
   write_file_atomically(path, bytes);
   folder.keep();
 }
-}  // namespace
 
-int run_bench(const BenchFlags& f) {
-  BenchSettings settings;
-  {
-    const interrupt::ExitAtOnce nothing_written_yet;  // as in run_render
-    settings = settings_from(f);
-    validate(settings);
-    check_outputs(f);
-    if (!f.scene.empty()) {
-      settings.scene = load_scene_file(f.scene);
-      settings.scene_name = f.scene;
-    }
-  }
-
-  const std::vector<int> threads = resolve_thread_list(settings);
-  const int latency_threads = *std::max_element(threads.begin(), threads.end());
-  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
-  // oneTBB keeps its workers for the later, smaller or equal, arenas.
-  check_threads_can_start(latency_threads);
+// Every pass for one scene: throughput, latency, end to end. `pixel_ns`: the per-pixel
+// latencies, for the heat map.
+BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
+                         std::vector<float>& pixel_ns) {
   // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
   // largest thread count.
   std::vector<ThroughputRun> runs = run_throughput(settings);
   LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
-  std::vector<float> pixel_ns = std::move(latency.pixel_ns);
+  pixel_ns = std::move(latency.pixel_ns);
   BenchContext context = collect_bench_context();
   context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
   BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
@@ -154,17 +142,54 @@ int run_bench(const BenchFlags& f) {
   if (settings.end_to_end_runs > 0)
     results.end_to_end =
         run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
+  return results;
+}
+}  // namespace
 
+int run_bench(const BenchFlags& f) {
+  BenchSettings settings;
+  std::vector<BenchSettings> benches;  // one per scene
+  {
+    const interrupt::ExitAtOnce nothing_written_yet;  // as in run_render
+    settings = settings_from(f);
+    validate(settings);
+    check_outputs(f);
+    if (f.scenes.size() > 1 && (!f.trace.empty() || !f.latency_map.empty()))
+      throw UsageError(std::string(f.trace.empty() ? "--latency-map" : "--trace") +
+                       " shows one scene's pixels: give a single --scene with it");
+    // Every scene is read before anything is timed, so that a bad file fails at once.
+    for (const std::string& file : f.scenes) {
+      benches.push_back(settings);
+      benches.back().scene = load_scene_file(file);
+      benches.back().scene_name = file;
+    }
+    if (benches.empty()) benches.push_back(settings);
+  }
+
+  const std::vector<int> threads = resolve_thread_list(settings);
+  const int latency_threads = *std::max_element(threads.begin(), threads.end());
+  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
+  // oneTBB keeps its workers for the later, smaller or equal, arenas.
+  check_threads_can_start(latency_threads);
+  std::vector<BenchResults> results;
+  std::vector<float> pixel_ns;
+  for (const BenchSettings& bench : benches)
+    results.push_back(bench_scene(bench, latency_threads, pixel_ns));
+
+  BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
-    const LatencyMapScale scale = default_latency_map_scale(results.latency.all);
+    const LatencyMapScale scale = default_latency_map_scale(first.latency.all);
     write_output(f.latency_map,
                  encode_latency_map_png(pixel_ns, settings.width, settings.height, scale));
-    results.latency_map = LatencyMapInfo{f.latency_map, scale};
+    first.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())
-    write_output(f.trace, chrome_trace_json(results.latency.tiles, results.latency.threads));
+    write_output(f.trace, chrome_trace_json(first.latency.tiles, first.latency.threads));
   if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
-  if (!f.quiet) std::fputs(format_bench_summary(results).c_str(), stdout);
+  if (!f.quiet) {
+    for (const BenchResults& r : results) std::fputs(format_bench_summary(r).c_str(), stdout);
+    if (results.size() > 1) std::fputs(format_scene_comparison(results).c_str(), stdout);
+  }
   return 0;
 }
 

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 namespace rtcli::cli {
 
@@ -18,7 +19,8 @@ struct BenchFlags {
   std::string warmup = "1";           // --warmup N, untimed renders first
   std::string latency_runs = "3";     // --latency-runs N, instrumented passes (data: the last)
   std::string end_to_end_runs = "5";  // --end-to-end-runs N, whole renders with files (0: none)
-  std::string scene;                  // --scene FILE (empty: the seed scene)
+  std::vector<std::string> scenes;    // --scene FILE, repeated or A,B: compared in one report
+                                      // (empty: the seed scene)
   std::string accel = "auto";         // --accel auto|bvh|none: sphere hierarchies, as render
   bool quiet = false;                 // --quiet: no summary on stdout
 };

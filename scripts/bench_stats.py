@@ -82,6 +82,26 @@ def bucket_percentile(buckets, percent):
     raise AssertionError("unreachable: rank beyond the total count")
 
 
+def trimmed_fit(buckets, low="0.1", high="99.9"):
+    """(mean, sample stddev, samples kept, samples left out) of the buckets from the one holding
+    the low-th percentile to the one holding the high-th, each sample at its bucket's midpoint:
+    a normal fit that a few descheduled outliers cannot stretch."""
+    total = sum(b[2] for b in buckets)
+    if total == 0:
+        return None, None, 0, 0
+    first, last = nearest_rank(total, low), nearest_rank(total, high)
+    kept = []  # (midpoint, count) of every bucket holding a rank in [first, last]
+    seen = 0
+    for lower, upper, n in buckets:
+        if seen + n >= first and seen < last:
+            kept.append((bucket_midpoint(lower, upper), n))
+        seen += n
+    count = sum(n for _, n in kept)
+    mean = math.fsum(v * n for v, n in kept) / count
+    stddev = math.sqrt(math.fsum(n * (v - mean) ** 2 for v, n in kept) / (count - 1)) if count > 1 else None
+    return mean, stddev, count, total - count
+
+
 def mean_stddev(values):
     """(mean, sample standard deviation with n-1); None where undefined."""
     n = len(values)

@@ -7,10 +7,16 @@ Figures (PNG, headless), for -o out/compare.png (a name without .png is taken as
                                 fit, mean and mean +/- sigma, title with mu, sigma and N
   out/compare-cdf.png           cumulative distribution and tail (1 - CDF) of latency
   out/compare-scaling.png       speedup against ideal, when a report has several thread counts
+  out/compare-ladder.png        for several reports: ns per pixel per report (log scale), each bar
+                                labelled with its speedup over the first (the ladder)
 NAME is the report's file name without .json (numbered when two share one). Latency plots use
 one class of pixels: "hit" (the sphere's pixels, what the original program timed) by default.
 The table gives each report's median and p99 latency and throughput, and the ratio to the first
-report with a 95% confidence interval where both have two or more repetitions.
+report with a 95% confidence interval where both have two or more repetitions; for several
+reports, the ladder table: ns per pixel on one thread and mean hit-pixel latency, each as a
+speedup over the first. Reports timed per frame (python_reference.py --mode native-frame) plot
+their "all" class: one sample per frame, its time per pixel. The histograms' normal curve is
+fitted to the samples between p0.1 and p99.9.
 """
 
 import argparse
@@ -53,7 +59,7 @@ import numpy as np  # noqa: E402
 import report_compare  # noqa: E402
 import rtcli_report  # noqa: E402
 import script_args  # noqa: E402
-from bench_stats import bucket_midpoint  # noqa: E402
+from bench_stats import bucket_midpoint, trimmed_fit  # noqa: E402
 
 HIST_BINS = 100  # as the original program's plot
 
@@ -75,8 +81,16 @@ def nice_ceiling(x):
     return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= x)
 
 
+def plotted_class(report, cls):
+    """The latency class to plot: a report timed per frame (native-frame) has only "all", its
+    samples each a frame's time per pixel."""
+    return "all" if report["latency"].get("sample") == "frame" else cls
+
+
 def histogram_figure(name, report, cls, xmax):
-    """The original program's plot: density histogram, normal fit, mean and +/- sigma lines."""
+    """The original program's plot: density histogram, normal fit, mean and +/- sigma lines.
+    The fit uses the samples between p0.1 and p99.9; the title says how many it left out."""
+    cls = plotted_class(report, cls)
     c = report["latency"]["classes"][cls]
     fig, ax = plt.subplots()
     if c["count"] == 0 or c["mean_ns"] is None:
@@ -84,7 +98,9 @@ def histogram_figure(name, report, cls, xmax):
         ax.set_title("Performance (N=0)")
         return fig
     mids, counts, _ = bucket_arrays(c)
-    mu, sigma, n = c["mean_ns"], c["stddev_ns"] or 0.0, c["count"]
+    n = c["count"]
+    mu, sigma, _, left_out = trimmed_fit(c["buckets"])
+    sigma = sigma or 0.0
     # The bulk and its near tail; the far tail (pauses of a loaded machine) would squash it.
     top = xmax or nice_ceiling(max(2 * c["p50_ns"], 1.25 * c["p99_ns"], 1.1 * mu))
     edges = np.linspace(0, top, HIST_BINS + 1)
@@ -98,12 +114,15 @@ def histogram_figure(name, report, cls, xmax):
     for side in (mu - sigma, mu + sigma):
         ax.axvline(side, color="red", linestyle="--")
     ax.set_xlim(0, top)
-    ax.set_xlabel("nanoseconds")
+    per_frame = report["latency"].get("sample") == "frame"
+    ax.set_xlabel("nanoseconds" + (" per pixel, one sample per frame" if per_frame else ""))
     ax.set_ylabel("Probability")
-    ax.set_title(f"Performance (\u03bc={mu:.2f}, \u03c3={sigma:.2f}, N={n})")
+    ax.set_title(f"Performance (\u03bc={mu:.2f}, \u03c3={sigma:.2f}, N={n})\n"
+                 f"normal fit on p0.1-p99.9: {left_out:,} of {n:,} samples left out", fontsize=10)
     cfg = report["config"]
     ax.text(0.98, 0.97, f"{name}: {report['implementation']}, {cls} pixels\n{cfg['width']}x{cfg['height']}, "
-            f"{report['latency']['threads']} thread(s)\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns",
+            f"{report['latency']['threads']} thread(s)\nall samples: mean {c['mean_ns']:,.1f} ns, "
+            f"\u03c3 {c['stddev_ns'] or 0:,.1f} ns\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns",
             transform=ax.transAxes, ha="right", va="top", fontsize=8, color="dimgray")
     return fig
 
@@ -112,7 +131,7 @@ def log_edges(named_reports, cls, per_octave=16):
     """Shared log-spaced bin edges covering every report's buckets."""
     lows, highs = [], []
     for _, report in named_reports:
-        mids, counts, uppers = bucket_arrays(report["latency"]["classes"][cls])
+        mids, counts, uppers = bucket_arrays(report["latency"]["classes"][plotted_class(report, cls)])
         if len(mids):
             lows.append(max(mids.min(), 0.25))
             highs.append(uppers.max())
@@ -127,7 +146,7 @@ def overlay_figure(named_reports, cls):
     fig, ax = plt.subplots(figsize=(8, 4.8))
     edges = log_edges(named_reports, cls)
     for name, report in named_reports:
-        c = report["latency"]["classes"][cls]
+        c = report["latency"]["classes"][plotted_class(report, cls)]
         if c["count"] == 0:
             continue
         mids, counts, _ = bucket_arrays(c)
@@ -138,7 +157,8 @@ def overlay_figure(named_reports, cls):
     ax.set_xscale("log")
     ax.set_xlabel("nanoseconds per pixel (log scale)")
     ax.set_ylabel("fraction of pixels per bin (1/16 octave)")
-    ax.set_title(f"Per-pixel latency, '{cls}' pixels (dotted: medians)")
+    ax.set_title(f"Per-pixel latency, '{cls}' pixels (dotted: medians; per-frame reports: "
+                 "frame time / pixels)", fontsize=10)
     ax.legend(fontsize=8)
     return fig
 
@@ -147,7 +167,7 @@ def cdf_figure(named_reports, cls):
     """Cumulative distribution (left) and its tail, 1 - CDF, on log axes (right)."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
     for name, report in named_reports:
-        c = report["latency"]["classes"][cls]
+        c = report["latency"]["classes"][plotted_class(report, cls)]
         if c["count"] == 0:
             continue
         _, counts, uppers = bucket_arrays(c)
@@ -215,6 +235,32 @@ def scaling_figure(named_reports):
     return fig
 
 
+def ladder_figure(named_reports):
+    """ns per pixel of every report's one-thread throughput (log scale), each bar labelled with
+    its speedup over the first report: the ladder from pure Python to native frames."""
+    rows = report_compare.ladder_rows(named_reports)
+    fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)), 4.8))
+    labels = [(r["report"] if r["report"] == r["implementation"] else f"{r['report']}\n({r['implementation']})")
+              + f"\n{r['threads']} thread(s)" for r in rows]
+    values = [r["ns_per_pixel"] for r in rows]
+    bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
+    for bar, r in zip(bars, rows):
+        cpu = "" if r["cpu_speedup"] is None else f"\n({report_compare.significant(r['cpu_speedup'])}x CPU)"
+        ns = r["ns_per_pixel"]
+        ax.annotate(f"{report_compare.significant(r['speedup'])}x{cpu}\n{ns:,.0f} ns" if ns >= 100 else
+                    f"{report_compare.significant(r['speedup'])}x{cpu}\n{ns:.3g} ns",
+                    (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
+                    fontsize=9, xytext=(0, 2), textcoords="offset points")
+    ax.set_yscale("log")
+    ax.set_ylim(min(values) / 3, max(values) * 10)
+    ax.set_ylabel("nanoseconds per pixel (median frame / pixels, log scale)")
+    ax.set_title(f"The ladder: speedup over {rows[0]['report']} in throughput (wall; CPU time in "
+                 "brackets), one thread each", fontsize=10)
+    ax.tick_params(axis="x", labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
 def figure_paths(output):
     """Main figure path and the stem the others are named from."""
     stem = output[:-4] if output.lower().endswith(".png") else output
@@ -257,11 +303,15 @@ def main(argv=None):
 
     print(report_compare.format_tables(report_compare.latency_rows(named, args.cls),
                                        report_compare.throughput_rows(named), args.cls))
+    if len(named) > 1:
+        print("\n" + report_compare.format_ladder(report_compare.ladder_rows(named)))
     figures = {main_path: lambda: overlay_figure(named, args.cls),
                f"{stem}-cdf.png": lambda: cdf_figure(named, args.cls)}
     for name, report in named:
         figures[f"{stem}-hist-{name}.png"] = (
             lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
+    if len(named) > 1:
+        figures[f"{stem}-ladder.png"] = lambda: ladder_figure(named)
     if any(len(speedups(r)) >= 2 for r in reports):
         figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
     try:

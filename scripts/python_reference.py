@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""The seed program's algorithm in pure Python: renders the one-sphere frame in scan order with
-small vector classes, times every pixel's colour call with time.perf_counter_ns, and writes an
-rtcli.bench/1 report (implementation "python") and optionally the final frame as PNG. Each
-repetition is a separate pass without timers, for throughput. Standard library only; no window.
+"""The seed program's algorithm and the ladder from pure Python to native frames: renders the
+one-sphere frame in scan order, times every pixel's colour call with time.perf_counter_ns (or
+every frame, for native-frame), and writes an rtcli.bench/1 report (implementation and mode: the
+--mode) and optionally the final frame as PNG. Each repetition is a separate pass without timers,
+for throughput. Every mode renders the same pixels. Mode python needs the standard library only;
+the others import the rtcli module (PYTHONPATH=build/python, Debian's /usr/bin/python3).
 """
 
 import array
 import datetime
+import functools
 import itertools
 import math
 import os
@@ -20,61 +23,13 @@ import bench_stats
 import rtcli_report
 import script_args
 from png_writer import encode_png
+from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour
 
 PROG = "python_reference.py"
 OVERHEAD_SAMPLES = 100_000  # empty intervals timed to measure the clock's own cost
 
 
-class Vec3:
-    """A 3-vector of doubles, as the seed's pure-Python version had."""
-
-    def __init__(self, x, y, z):
-        self.x = x
-        self.y = y
-        self.z = z
-
-    def __add__(self, other):
-        return Vec3(self.x + other.x, self.y + other.y, self.z + other.z)
-
-    def __sub__(self, other):
-        return Vec3(self.x - other.x, self.y - other.y, self.z - other.z)
-
-    def __mul__(self, k):
-        return Vec3(self.x * k, self.y * k, self.z * k)
-
-    def dot(self, other):
-        return (self.x * other.x + self.y * other.y) + self.z * other.z
-
-
-def normalise(a):
-    return a * (1 / math.sqrt(a.dot(a)))
-
-
-VIEW = Vec3(0.0, 0.0, 1.0)
-SPHERE_CENTRE = Vec3(4.0, 3.0, 10.0)
-SPHERE_RADIUS = 2.0
-LIGHT = Vec3(8.0, 0.0, 7.0)
-BACKGROUND = (100, 100, 100)  # returned as this very object, so callers can tell a miss cheaply
-
-
-def pixel_colour(x, y, width, height):
-    """The seed's colour of pixel (x, y), operation for operation (IEEE double)."""
-    p = Vec3((8.0 * x) / width, (6.0 * y) / height, 0.0)
-    d = p - SPHERE_CENTRE
-    sp = VIEW.dot(d)
-    rat = 4 * (sp * sp - (d.dot(d) - SPHERE_RADIUS * SPHERE_RADIUS))
-    if rat < 0:
-        return BACKGROUND
-    s = math.sqrt(rat)
-    t = min(-1 * sp + s / 2, -1 * sp - s / 2)
-    hit = p + VIEW * t
-    n = normalise(hit - SPHERE_CENTRE)
-    light = normalise(LIGHT - hit)
-    c = int(n.dot(light) * 255)  # int() truncates towards zero, like the seed
-    return (max(c, 30), 0, 0)
-
-
-def render(width, height):
+def render(pixel_colour, width, height):
     """The frame as RGB bytes in scan order, without timers (the throughput pass)."""
     frame = bytearray(width * height * 3)
     i = 0
@@ -85,7 +40,7 @@ def render(width, height):
     return frame
 
 
-def render_timed(width, height):
+def render_timed(pixel_colour, width, height):
     """The frame plus each pixel's colour-call time in ns, split into hit and background."""
     clock = time.perf_counter_ns
     frame = bytearray(width * height * 3)
@@ -97,7 +52,7 @@ def render_timed(width, height):
             start = clock()
             colour = pixel_colour(x, y, width, height)
             end = clock()
-            (background_ns if colour is BACKGROUND else hit_ns).append(end - start)
+            (background_ns if colour == BACKGROUND else hit_ns).append(end - start)
             frame[i:i + 3] = colour
             i += 3
     return frame, hit_ns, background_ns
@@ -168,63 +123,157 @@ def latency_entries(classes):
              "time_unit": "ns"} for name, c in classes.items() if c["count"]]
 
 
-def measure(width, height, repetitions):
-    """Run every pass and return (report, final frame)."""
-    pixels = width * height
-    # Throughput: one untimed pass per repetition, timed as a whole.
+MODES = ("python", "native-vectors", "native-pixel", "native-frame")
+CALL_COST_CALLS = 200_000  # calls per loop when timing one crossing into rtcli
+
+
+def pixel_function(mode, rtcli):
+    """The colour of one pixel, (x, y, width, height) -> (r, g, b), as the mode computes it."""
+    if mode == "python":
+        return make_pixel_colour(Vec3)
+    if mode == "native-vectors":  # the talk's second version: the same loop, native vectors
+        return make_pixel_colour(rtcli.Vec3)
+    return functools.partial(rtcli.shade_pixel, rtcli.Scene())  # one crossing per pixel
+
+
+def ns_per_call(loop, calls=CALL_COST_CALLS, runs=5):
+    """Median over runs of loop(calls)'s CPU time per call, in ns (CPU time: a loaded machine
+    stretches wall time)."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time_ns()
+        loop(calls)
+        times.append((time.process_time_ns() - start) / calls)
+    return bench_stats.median(times)
+
+
+def call_costs(rtcli):
+    """What one crossing costs: a dot product through rtcli.Vec3 against the Python class's,
+    each less the cost of the bare loop around it."""
+    def loop_over(f, arg):
+        def run(n):
+            for _ in range(n):
+                f(arg)
+        return run
+
+    def bare(n):
+        for _ in range(n):
+            pass
+
+    empty = ns_per_call(bare)
+    native, python = rtcli.Vec3(1.0, 2.0, 3.0), Vec3(1.0, 2.0, 3.0)
+    return {"method": "CPU time, median of 5 loops of %d calls, less an empty loop's" % CALL_COST_CALLS,
+            "empty_loop_ns": empty,
+            "rtcli_vec3_dot_ns": ns_per_call(loop_over(native.dot, native)) - empty,
+            "python_vec3_dot_ns": ns_per_call(loop_over(python.dot, python)) - empty,
+            "rtcli_vec3_sub_ns": ns_per_call(loop_over(native.__sub__, native)) - empty,
+            "python_vec3_sub_ns": ns_per_call(loop_over(python.__sub__, python)) - empty}
+
+
+def measure_pixels(pixel_colour, width, height, repetitions):
+    """Untimed passes for throughput, then the pass that times every pixel as the seed did:
+    (wall_ms, cpu_ms, latency wall ms, classes, overhead, frame)."""
     wall_ms, cpu_ms = [], []
     for _ in range(repetitions):
         wall0, cpu0 = time.perf_counter_ns(), time.process_time_ns()
-        frame = render(width, height)
+        frame = render(pixel_colour, width, height)
         wall_ms.append((time.perf_counter_ns() - wall0) / 1e6)
         cpu_ms.append((time.process_time_ns() - cpu0) / 1e6)
-    # Latency: the instrumented pass, then the clock's own cost.
     wall0 = time.perf_counter_ns()
-    timed_frame, hit_ns, background_ns = render_timed(width, height)
+    timed_frame, hit_ns, background_ns = render_timed(pixel_colour, width, height)
     timed_wall_ms = (time.perf_counter_ns() - wall0) / 1e6
     if timed_frame != frame:
         raise RuntimeError("the timed and untimed passes rendered different frames")
     overhead = bench_stats.overhead_summary(empty_intervals(OVERHEAD_SAMPLES))
-
-    throughput = bench_stats.throughput_entry(1, wall_ms, pixels)
-    throughput["speedup"] = {"value": 1.0, "ci95_low": 1.0, "ci95_high": 1.0}  # it is the baseline
-    throughput["efficiency"] = 1.0
     classes = {"all": bench_stats.latency_class(itertools.chain(hit_ns, background_ns), overhead["median"]),
                "hit": bench_stats.latency_class(hit_ns, overhead["median"]),
                "background": bench_stats.latency_class(background_ns, overhead["median"])}
+    return wall_ms, cpu_ms, timed_wall_ms, classes, overhead, frame
+
+
+def measure_frames(rtcli, width, height, repetitions, threads):
+    """Whole frames from rtcli.render, each timed as a whole: the same tuple as measure_pixels.
+    Latency class "all" holds one sample per frame, its time per pixel (frame time / pixels)."""
+    scene = rtcli.Scene()
+    rtcli.render(scene, width, height, threads=threads)  # warm-up: starts the worker threads
+    wall_ms, cpu_ms = [], []
+    for _ in range(repetitions):
+        wall0, cpu0 = time.perf_counter_ns(), time.process_time_ns()
+        image = rtcli.render(scene, width, height, threads=threads)
+        wall_ms.append((time.perf_counter_ns() - wall0) / 1e6)
+        cpu_ms.append((time.process_time_ns() - cpu0) / 1e6)
+    overhead = bench_stats.overhead_summary(empty_intervals(OVERHEAD_SAMPLES))
+    pixels = width * height
+    per_pixel = [ms * 1e6 / pixels for ms in wall_ms]
+    classes = {"all": bench_stats.latency_class(per_pixel, overhead["median"] / pixels),
+               "hit": bench_stats.latency_class([], 0), "background": bench_stats.latency_class([], 0)}
+    return wall_ms, cpu_ms, math.fsum(wall_ms), classes, overhead, bytearray(image.tobytes())
+
+
+def measure(mode, width, height, repetitions, threads=1, rtcli=None):
+    """Run every pass of one mode and return (report, final frame)."""
+    pixels = width * height
+    if mode == "native-frame":
+        wall_ms, cpu_ms, timed_wall_ms, classes, overhead, frame = measure_frames(
+            rtcli, width, height, repetitions, threads)
+    else:
+        threads = 1
+        wall_ms, cpu_ms, timed_wall_ms, classes, overhead, frame = measure_pixels(
+            pixel_function(mode, rtcli), width, height, repetitions)
+
+    throughput = bench_stats.throughput_entry(threads, wall_ms, pixels)
+    throughput["speedup"] = {"value": 1.0, "ci95_low": 1.0, "ci95_high": 1.0}  # one thread count
+    throughput["efficiency"] = 1.0
     clock = {"source": "perf_counter_ns", "ns_per_tick": 1.0,
              "calibration": "none needed: time.perf_counter_ns returns nanoseconds "
                             f"({time.get_clock_info('perf_counter').implementation}, resolution "
                             f"{time.get_clock_info('perf_counter').resolution:g} s)",
              "overhead_ns": overhead, "overhead_samples": OVERHEAD_SAMPLES}
+    ctx = context()
+    if rtcli is not None:
+        ctx["rtcli_module"] = rtcli.__file__
+        ctx["render_path"] = rtcli.Scene().render_path
     report = {
         "schema": rtcli_report.SCHEMA,
-        "implementation": "python",
-        "context": context(),
+        "implementation": mode,
+        "mode": mode,
+        "context": ctx,
         "config": {"width": width, "height": height, "tile_width": width, "tile_height": height,
-                   "threads": [1], "repetitions": repetitions, "warmup": 0, "scene": "seed"},
+                   "threads": [threads], "repetitions": repetitions,
+                   "warmup": 1 if mode == "native-frame" else 0, "scene": "seed"},
         "throughput": [throughput],
-        "latency": {"threads": 1, "wall_ms": timed_wall_ms, "clock": clock, "classes": classes},
-        # The seed renders the frame as one tile in scan order on one thread.
-        "tiles": [{"index": 0, "x": 0, "y": 0, "width": width, "height": height, "pixels": pixels,
-                   "thread": 0, "start_us": 0, "duration_us": timed_wall_ms * 1e3}],
-        "thread_balance": [{"thread": 0, "tiles": 1, "pixels": pixels, "busy_ms": timed_wall_ms}],
-        # Named as rtcli bench names its entries, so compare.py pairs the two implementations.
-        "benchmarks": gbench_entries(f"render/{width}x{height}/threads:1", wall_ms, cpu_ms)
+        "latency": {"threads": threads, "wall_ms": timed_wall_ms, "clock": clock, "classes": classes,
+                    "sample": "frame" if mode == "native-frame" else "pixel"},
+        # Named as rtcli bench names its entries, so compare.py pairs the implementations.
+        "benchmarks": gbench_entries(f"render/{width}x{height}/threads:{threads}", wall_ms, cpu_ms)
         + latency_entries(classes),
     }
+    if mode == "native-frame":  # rtcli.render's tiles: rtcli render's default, full-row strips
+        report["config"]["tile_width"], report["config"]["tile_height"] = 4096, 16
+    else:  # the seed renders the frame as one tile in scan order on one thread
+        report["tiles"] = [{"index": 0, "x": 0, "y": 0, "width": width, "height": height, "pixels": pixels,
+                            "thread": 0, "start_us": 0, "duration_us": timed_wall_ms * 1e3}]
+        report["thread_balance"] = [{"thread": 0, "tiles": 1, "pixels": pixels, "busy_ms": timed_wall_ms}]
+    if mode == "native-vectors":
+        report["call_cost_ns"] = call_costs(rtcli)
     return report, frame
 
 
 def summary_line(report):
-    hit = report["latency"]["classes"]["hit"]
     t = report["throughput"][0]
     cfg = report["config"]
+    ns_per_pixel = t["median_ms"] * 1e6 / (cfg["width"] * cfg["height"])
+    if report["mode"] == "native-frame":
+        return (f"{report['mode']} {cfg['width']}x{cfg['height']} on {t['threads']} thread(s): "
+                f"{ns_per_pixel:.3f} ns per pixel, {t['mpix_per_s']:.2f} Mpix/s (median of "
+                f"{len(t['wall_ms'])} frames, {t['median_ms']:.3f} ms each)")
+    hit = report["latency"]["classes"]["hit"]
     mu = "n/a" if hit["mean_ns"] is None else f"{hit['mean_ns']:.2f}"
     sigma = "n/a" if hit["stddev_ns"] is None else f"{hit['stddev_ns']:.2f}"
-    return (f"python reference {cfg['width']}x{cfg['height']}: hit pixels mu={mu} ns sigma={sigma} ns "
+    return (f"{report['mode']} {cfg['width']}x{cfg['height']}: hit pixels mu={mu} ns sigma={sigma} ns "
             f"N={hit['count']} p50={hit['p50_ns']} ns; clock overhead median {report['latency']['clock']['overhead_ns']['median']} ns; "
-            f"{t['mpix_per_s']:.4f} Mpix/s (median of {len(t['wall_ms'])} untimed passes)")
+            f"{ns_per_pixel:.1f} ns per pixel, {t['mpix_per_s']:.4f} Mpix/s (median of {len(t['wall_ms'])} "
+            "untimed passes)")
 
 
 def main(argv=None):
@@ -233,9 +282,23 @@ def main(argv=None):
                         help="frame size in pixels (default 800x600, the seed's)")
     parser.add_argument("--json", metavar="FILE", help="write the rtcli.bench/1 report here")
     parser.add_argument("--png", metavar="FILE", help="write the final frame here as PNG")
-    parser.add_argument("--repetitions", type=script_args.count_from(1, 1000), default=1, metavar="N",
-                        help="untimed passes for throughput (default 1)")
+    parser.add_argument("--mode", choices=MODES, default="python",
+                        help="python: the seed's loop (default); native-vectors: the same loop over "
+                             "rtcli.Vec3; native-pixel: rtcli.shade_pixel per pixel; native-frame: "
+                             "rtcli.render per frame")
+    parser.add_argument("--repetitions", type=script_args.count_from(1, 100_000), metavar="N",
+                        help="untimed passes for throughput (default 1; native-frame: 100 frames)")
+    parser.add_argument("--threads", type=script_args.count_from(1, 1024), default=1, metavar="N",
+                        help="native-frame's worker threads (default 1, as the seed ran)")
     args = parser.parse_args(argv)
+    if args.threads != 1 and args.mode != "native-frame":
+        parser.error(f"argument --threads: only native-frame renders in parallel, not {args.mode}")
+    repetitions = args.repetitions or (100 if args.mode == "native-frame" else 1)
+    rtcli = None
+    if args.mode != "python":
+        rtcli, problem = import_rtcli()
+        if problem:
+            script_args.fail(PROG, problem)
     outputs = [p for p in (args.json, args.png) if p]
     for path in outputs:  # a bad path fails before the work, and nothing is written
         problem = script_args.output_problem(path)
@@ -246,7 +309,7 @@ def main(argv=None):
 
     width, height = args.size
     try:
-        report, frame = measure(width, height, args.repetitions)
+        report, frame = measure(args.mode, width, height, repetitions, args.threads, rtcli)
     except MemoryError:
         script_args.fail(PROG, f"out of memory for a {width}x{height} frame")
     try:

@@ -7,6 +7,8 @@ import os
 
 from scipy import stats as scipy_stats
 
+from bench_stats import trimmed_fit
+
 CONFIDENCE = 0.95
 
 
@@ -85,6 +87,58 @@ def throughput_rows(named_reports):
     return rows
 
 
+def ladder_rows(named_reports):
+    """One row per report: ns per pixel of its one-thread throughput (else its first entry) and
+    the mean latency of hit pixels when timed per pixel, over the samples between p0.1 and p99.9
+    (as the histograms' fit: a few descheduled pixels would dominate the plain mean), each with
+    the speedup over the first report."""
+    rows = []
+    for name, report in named_reports:
+        entries = report["throughput"]
+        entry = next((e for e in entries if e["threads"] == 1), entries[0] if entries else None)
+        pixels = report["config"]["width"] * report["config"]["height"]
+        hit = report["latency"]["classes"]["hit"]
+        per_pixel = report["latency"].get("sample") != "frame" and hit["count"] > 0
+        cpu_ms = one_thread_cpu_ms(report)
+        rows.append({"report": name, "implementation": report["implementation"],
+                     "threads": entry["threads"] if entry else None,
+                     "ns_per_pixel": entry["median_ms"] * 1e6 / pixels if entry else None,
+                     "cpu_ns_per_pixel": cpu_ms * 1e6 / pixels if cpu_ms else None,
+                     "hit_mean_ns": trimmed_fit(hit["buckets"])[0] if per_pixel else None})
+    for key, speedup in (("ns_per_pixel", "speedup"), ("cpu_ns_per_pixel", "cpu_speedup"),
+                         ("hit_mean_ns", "hit_speedup")):
+        base = rows[0][key] if rows else None
+        for row in rows:
+            row[speedup] = base / row[key] if base and row[key] else None
+    return rows
+
+
+def one_thread_cpu_ms(report):
+    """Median CPU time of the report's one-thread frames (its Google Benchmark rows), or None.
+    On a loaded machine wall time stretches long passes more than short frames; CPU time not."""
+    cpu = sorted(b["cpu_time"] for b in report.get("benchmarks", [])
+                 if isinstance(b, dict) and b.get("run_type") == "iteration" and b.get("time_unit") == "ms"
+                 and str(b.get("name", "")).startswith("render/") and b["name"].endswith("/threads:1")
+                 and isinstance(b.get("cpu_time"), (int, float)))
+    return cpu[len(cpu) // 2] if cpu else None
+
+
+def format_ladder(rows):
+    """The ladder table as text."""
+    def ratio(x):
+        return "-" if x is None else significant(x)
+
+    body = [[r["report"], r["implementation"], "-" if r["threads"] is None else str(r["threads"]),
+             _fmt(r["ns_per_pixel"], 3), ratio(r["speedup"]), _fmt(r["cpu_ns_per_pixel"], 3),
+             ratio(r["cpu_speedup"]),
+             _fmt(r["hit_mean_ns"], 1), ratio(r["hit_speedup"])] for r in rows]
+    return ("Ladder (ns/pixel = median untimed frame / pixels, one thread, wall and CPU time; speedups "
+            "over the first report;\nhit mean = the timed pass's hit pixels between p0.1 and p99.9, "
+            "the original's mu)\n"
+            + _table(["report", "impl", "threads", "ns/pixel", "speedup", "CPU ns/pixel", "CPU speedup",
+                      "hit mean ns", "hit speedup"], body))
+
+
 def report_names(paths):
     """Short unique names for report files: the file name without .json, numbered on clashes."""
     stems = [os.path.splitext(os.path.basename(p))[0] or "report" for p in paths]
@@ -104,12 +158,12 @@ def _ratio_text(row):
     if row["baseline"]:
         return "1 (baseline)"
     if row["ci95_low"] is None:
-        return f"{_significant(row['ratio'])} (no CI: <2 repetitions)"
-    return (f"{_significant(row['ratio'])} "
-            f"[{_significant(row['ci95_low'])}, {_significant(row['ci95_high'])}]")
+        return f"{significant(row['ratio'])} (no CI: <2 repetitions)"
+    return (f"{significant(row['ratio'])} "
+            f"[{significant(row['ci95_low'])}, {significant(row['ci95_high'])}]")
 
 
-def _significant(x):
+def significant(x):
     """Three significant figures, whatever the magnitude."""
     return f"{x:.3g}" if x < 1000 else f"{x:,.0f}"
 
@@ -126,7 +180,7 @@ def format_tables(latency, throughput, latency_class):
     lat = _table(["report", "impl", "threads", "N", "p50 ns", "p99 ns", "p50 speedup"],
                  [[r["report"], r["implementation"], str(r["threads"]), f"{r['count']:,}",
                    _fmt(r["p50_ns"]), _fmt(r["p99_ns"]),
-                   "-" if r["speedup"] is None else _significant(r["speedup"])] for r in latency])
+                   "-" if r["speedup"] is None else significant(r["speedup"])] for r in latency])
     thr = _table(["report", "impl", "threads", "reps", "Mpix/s (median)", "ratio [95% CI]"],
                  [[r["report"], r["implementation"], str(r["threads"]), str(r["repetitions"]),
                    _fmt(r["mpix_per_s"], 4), _ratio_text(r)] for r in throughput])

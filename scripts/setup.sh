@@ -16,7 +16,8 @@ esac
 # Everything comes from Debian's archive; the Python registry is not reachable here.
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
-  python3-matplotlib python3-numpy python3-scipy clang libclang-rt-14-dev pngcheck)
+  python3-matplotlib python3-numpy python3-scipy pybind11-dev python3-dev clang libclang-rt-14-dev
+  pngcheck)
 
 missing=()
 for p in "${packages[@]}"; do

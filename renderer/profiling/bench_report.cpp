@@ -231,4 +231,13 @@ json to_json(const BenchResults& r) {
   return report;
 }
 
+json to_json(const std::vector<BenchResults>& scenes) {
+  json report = to_json(scenes.front());
+  if (scenes.size() < 2) return report;
+  json all = json::array();
+  for (const BenchResults& r : scenes) all.push_back(to_json(r));
+  report["scenes"] = std::move(all);
+  return report;
+}
+
 }  // namespace rtcli

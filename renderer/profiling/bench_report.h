@@ -2,6 +2,8 @@
 // per struct; every figure was computed in bench_results.* or the structs it holds.
 #pragma once
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "profiling/bench_results.h"
@@ -25,5 +27,10 @@ nlohmann::ordered_json to_json(const ThreadLoad& load);
 nlohmann::ordered_json google_benchmark_entries(const BenchResults& results);
 
 nlohmann::ordered_json to_json(const BenchResults& results);
+
+// The report of a run over one or more scenes: the first scene's report as above, so that
+// readers of one-scene reports read it unchanged, plus, with two or more scenes, `scenes`:
+// every scene's report in the order benched, each without a `scenes` of its own.
+nlohmann::ordered_json to_json(const std::vector<BenchResults>& scenes);
 
 }  // namespace rtcli

@@ -1,5 +1,6 @@
 #include "profiling/bench_table.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace rtcli {
@@ -80,6 +81,27 @@ std::string format_bench_summary(const BenchResults& r) {
     append(out, "latency map %s: %s\n", r.latency_map->file.c_str(),
            r.latency_map->scale.description().c_str());
   for (const std::string& w : r.warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
+std::string format_scene_comparison(const std::vector<BenchResults>& scenes) {
+  std::string out;
+  const auto largest = [](const BenchResults& r) -> const ThroughputSummary& {
+    return *std::max_element(
+        r.throughput.begin(), r.throughput.end(),
+        [](const auto& a, const auto& b) { return a.run.threads < b.run.threads; });
+  };
+  append(out, "scenes compared (render median at the largest thread count):\n");
+  append(out, "  %-36s %-26s %7s %10s %9s %9s %8s\n", "scene", "render path", "threads",
+         "median ms", "ns/pixel", "Mpix/s", "x first");
+  const double first = largest(scenes.front()).wall.median;
+  for (const BenchResults& r : scenes) {
+    const ThroughputSummary& t = largest(r);
+    const double pixels = static_cast<double>(r.settings.width) * r.settings.height;
+    append(out, "  %-36s %-26s %7d %10.3f %9.2f %9.2f %8.2f\n", r.settings.scene_name.c_str(),
+           r.context.render_path.c_str(), t.run.threads, t.wall.median,
+           t.wall.median * 1e6 / pixels, t.mpix_per_s, first > 0 ? t.wall.median / first : 0.0);
+  }
   return out;
 }
 

@@ -11,8 +11,10 @@
 
 #include "shading/background_fill.h"
 #include "shading/background_filter.h"
+#include "shading/kernel_limits.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel_setup.h"
+#include "system/interrupt.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
@@ -64,6 +66,7 @@ void RenderTileFiltered(const RenderScene& prepared, const AxisTable& columns,
       }
       maybe_hit = hn::And(maybe_hit, hn::FirstN(d, static_cast<std::size_t>(lanes)));
       if (hn::AllFalse(d, maybe_hit)) continue;
+      if (interrupt::requested()) interrupt::throw_if_requested();  // pixels may be slow
       fill_background(row + 3 * background_from, x - background_from);
       background_from = x + lanes;
       hn::Store(hn::IfThenElseZero(maybe_hit, hn::Set(d, 1.0)), d, lane_hit);
@@ -90,12 +93,6 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace rtcli {
 HWY_EXPORT(RenderTileFiltered);
-
-namespace {
-bool moderate(double v) {
-  return std::isfinite(v) && std::fabs(v) <= 1e150;
-}
-}  // namespace
 
 bool background_filter_accepts(const Scene& scene) {
   if (scene.spheres.empty() || scene.spheres.size() > kBackgroundFilterMaxSpheres) return false;

@@ -15,9 +15,10 @@
 
 namespace rtcli {
 
-// From this many spheres on, prepare_scene() (render_scene.h) builds hierarchies: measured, up to
-// 16 spheres brute force is about as fast, from 20 on the hierarchy wins (README, "Performance:
-// many spheres").
+// From this many spheres on, prepare_scene() (render_scene.h) builds hierarchies for a scene the
+// scene kernel does not take (more spheres than it holds, or numbers past its range): measured,
+// up to 16 spheres scalar brute force is about as fast, from 20 on the hierarchy wins (README,
+// "Performance: many spheres").
 inline constexpr std::size_t kBvhMinSpheres = 20;
 
 class SphereBvh {

@@ -24,9 +24,13 @@
 #include <cstring>
 
 #include "shading/background_fill.h"
+#include "shading/kernel_limits.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel.h"
 #include "shading/sphere_kernel_setup.h"
+
+// Per target, after foreach_target.h like the kernel itself.
+#include "shading/simd_pixels-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
@@ -37,24 +41,11 @@ using D = hn::ScalableTag<double>;
 using V = hn::Vec<D>;
 constexpr std::size_t kMaxLanes = HWY_MAX_BYTES / sizeof(double);
 
-HWY_INLINE V Dot(V ax, V ay, V az, V bx, V by, V bz) {
-  return hn::Add(hn::Add(hn::Mul(ax, bx), hn::Mul(ay, by)), hn::Mul(az, bz));
-}
-
-// The finish of channel() in shade.cpp, given lit = trunc(intensity * surface):
-// clamp(max(lit, floor), 0, 255).
-HWY_INLINE V FinishChannel(D d, V lit, double floor) {
-  const V f = hn::Set(d, floor);
-  const V m = hn::IfThenElse(hn::Lt(lit, f), f, lit);  // std::max(lit, floor)
-  const V lo = hn::Zero(d);
-  const V hi = hn::Set(d, 255.0);
-  return hn::IfThenElse(hn::Lt(m, lo), lo, hn::IfThenElse(hn::Lt(hi, m), hi, m));
-}
-
 // channel() for one surface value; a zero surface gives a constant (shortcut 4).
 HWY_INLINE V Channel(D d, V intensity, const SphereKernelInputs::ChannelInputs& c) {
   if (c.constant) return hn::Set(d, c.value);
-  return FinishChannel(d, hn::Trunc(hn::Mul(intensity, hn::Set(d, c.surface))), c.floor);
+  return FinishChannel(d, hn::Trunc(hn::Mul(intensity, hn::Set(d, c.surface))),
+                       hn::Set(d, c.floor));
 }
 
 struct HitPoints {
@@ -112,28 +103,6 @@ HWY_INLINE V ExactColour(D d, const SphereKernelInputs& in, const HitPoints& p) 
 // Colours of the lanes that hit the sphere, packed as r + 256*g + 65536*b.
 HWY_INLINE V ShadeLanes(D d, const SphereKernelInputs& in, V px, V py, V e, hn::Mask<D>& hit) {
   return ExactColour(d, in, IntersectLanes(d, in, px, py, e, hit));
-}
-
-// Writes `lanes` packed colours (r + 256*g + 65536*b) as RGB bytes. `room` says whether the
-// byte after the last pixel belongs to a pixel of this tile row that is written later, so
-// that every pixel can take one 4-byte store.
-template <int kLanes>
-HWY_INLINE void WritePixels(const std::int32_t* packed, int lanes, bool room, std::uint8_t* out) {
-  if constexpr (std::endian::native == std::endian::little) {
-    if (lanes == kLanes && room) {  // the common case, unrolled
-      for (int i = 0; i < kLanes; ++i) std::memcpy(out + 3 * i, packed + i, 4);
-      return;
-    }
-    const int wide = room ? lanes : lanes - 1;
-    for (int i = 0; i < wide; ++i) std::memcpy(out + 3 * i, packed + i, 4);
-    if (!room) std::memcpy(out + 3 * wide, packed + wide, 3);
-  } else {
-    for (int i = 0; i < lanes; ++i) {
-      out[3 * i] = static_cast<std::uint8_t>(packed[i] & 0xff);
-      out[3 * i + 1] = static_cast<std::uint8_t>((packed[i] >> 8) & 0xff);
-      out[3 * i + 2] = static_cast<std::uint8_t>(packed[i] >> 16);
-    }
-  }
 }
 
 void RenderTile(const SphereKernelInputs& in, const AxisTable& columns, const AxisTable& rows,
@@ -201,28 +170,8 @@ namespace rtcli {
 HWY_EXPORT(RenderTile);
 HWY_EXPORT(TargetName);
 
-namespace {
-constexpr double kLargest = 1e150;
-
-bool moderate(double v) {
-  return std::isfinite(v) && std::fabs(v) <= kLargest;
-}
-bool moderate(Vec3 v) {
-  return moderate(v.x) && moderate(v.y) && moderate(v.z);
-}
-}  // namespace
-
 bool sphere_kernel_accepts(const Scene& scene) {
-  if (scene.spheres.size() != 1) return false;
-  const Sphere& s = scene.spheres.front();
-  const ScreenWindow& w = scene.window;
-  bool ok = moderate(s.centre) && moderate(s.radius) && moderate(s.colour.r) &&
-            moderate(s.colour.g) && moderate(s.colour.b) && moderate(scene.ambient) &&
-            moderate(w.x) && moderate(w.y) && moderate(w.width) && moderate(w.height) &&
-            moderate(w.z);
-  for (const Light& light : scene.lights)
-    ok = ok && moderate(light.position) && moderate(light.intensity);
-  return ok;
+  return scene.spheres.size() == 1 && scene_is_moderate(scene);
 }
 
 void render_tile_sphere_kernel(const Scene& scene, const TileBounds& tile, Frame& frame) {

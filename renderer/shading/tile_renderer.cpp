@@ -1,8 +1,11 @@
 #include "shading/tile_renderer.h"
 
 #include "shading/background_filter.h"
+#include "shading/bvh_packet_kernel.h"
+#include "shading/scene_kernel.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel.h"
+#include "system/interrupt.h"
 
 namespace rtcli {
 
@@ -14,6 +17,8 @@ void shade_each_pixel(const SceneLike& scene, const TileBounds& tile, Frame& fra
   for (int y = tile.y0; y < tile.y1; ++y) {
     std::uint8_t* out = frame.pixel(tile.x0, y);
     for (int x = tile.x0; x < tile.x1; ++x, out += 3) {
+      // A pixel may take milliseconds (thousands of lights): a stop is honoured between pixels.
+      if (interrupt::requested()) interrupt::throw_if_requested();
       const Rgb8 c = shade_pixel(scene, x, y, frame.width(), frame.height()).colour;
       out[0] = c.r;
       out[1] = c.g;
@@ -29,6 +34,14 @@ void render_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame)
     render_tile_sphere_kernel(scene.scene, tile, frame);
     return;
   }
+  if (!scene.bvh && scene_kernel_accepts(scene.scene)) {
+    render_tile_scene_kernel(scene.scene, tile, frame);
+    return;
+  }
+  if (bvh_packet_kernel_accepts(scene)) {
+    render_tile_bvh_packets(scene, tile, frame);
+    return;
+  }
   if (background_filter_accepts(scene.scene)) {
     render_tile_background_filter(scene, tile, frame);
     return;
@@ -39,6 +52,9 @@ void render_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame)
 std::string render_path(const RenderScene& scene) {
   const std::string queries = scene.bvh ? "+bvh" : "";
   if (sphere_kernel_accepts(scene.scene)) return "sphere-simd/" + sphere_kernel_target();
+  if (!scene.bvh && scene_kernel_accepts(scene.scene))
+    return "scene-simd/" + sphere_kernel_target();
+  if (bvh_packet_kernel_accepts(scene)) return "packet-simd+bvh/" + sphere_kernel_target();
   if (background_filter_accepts(scene.scene))
     return "background-simd" + queries + "/" + sphere_kernel_target();
   return "scalar" + queries;

@@ -11,12 +11,16 @@
 namespace rtcli {
 
 // Writes every pixel of `tile` into `frame`: with the SIMD sphere kernel when it covers the
-// scene (one sphere), else with the SIMD background filter and shade_pixel for the rest (up
-// to 16 spheres), else with the scalar reference. All give the same pixels.
+// scene (one sphere), else with the SIMD scene kernel (up to kSceneKernelMaxSpheres spheres,
+// no hierarchies), else with the SIMD background filter and shade_pixel for the rest (up to
+// 16 spheres), else with the scalar reference. All give the same pixels. Throws
+// interrupt::Interrupted, leaving the tile unfinished, once a stop is requested, so that no
+// tile holds up a Ctrl-C whatever the scene costs.
 void render_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame);
 
 // Which path render_tile takes for this scene, for reports: "sphere-simd/AVX3" (the SIMD
-// kernel and the instruction set it runs on here), "background-simd/AVX3" or "scalar".
+// kernel and the instruction set it runs on here), "scene-simd/AVX3", "background-simd/AVX3"
+// (+bvh with hierarchies) or "scalar".
 std::string render_path(const RenderScene& scene);
 
 // The scalar loop over shade_pixel, through the scene's hierarchies when it has them: what

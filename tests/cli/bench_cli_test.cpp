@@ -69,6 +69,48 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   EXPECT_NE(r.out.find("end to end"), std::string::npos) << r.out;
 }
 
+const std::string kProfiles = RTCLI_SOURCE_DIR "/profiles/";
+
+// Several scenes, comma-separated and repeated: one report, the first scene's at the top (as a
+// one-scene report reads), every scene's in `scenes`, and a comparison on stdout.
+TEST(BenchCli, SeveralScenesGoIntoOneReport) {
+  TempDir dir;
+  std::vector<std::string> args = small_bench(dir / "r.json");
+  args.insert(args.end(), {"--end-to-end-runs", "0", "--scene",
+                           kProfiles + "showcase.json," + kProfiles + "field-10.json", "--scene",
+                           kProfiles + "seed.json"});
+  const CommandResult r = run_rtcli(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json report = read_json(dir / "r.json");
+  for (const auto& p : bench_schema_problems(report)) ADD_FAILURE() << p;
+  EXPECT_EQ(report["config"]["scene"], kProfiles + "showcase.json");
+  ASSERT_TRUE(report.contains("scenes"));
+  ASSERT_EQ(report["scenes"].size(), 3u);
+  const char* names[] = {"showcase.json", "field-10.json", "seed.json"};
+  const char* paths[] = {"scene-simd/", "scene-simd/", "sphere-simd/"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const json& scene = report["scenes"][i];
+    for (const auto& p : bench_schema_problems(scene)) ADD_FAILURE() << names[i] << ": " << p;
+    EXPECT_EQ(scene["config"]["scene"], kProfiles + names[i]);
+    EXPECT_EQ(scene["context"]["render_path"].get<std::string>().rfind(paths[i], 0), 0u)
+        << scene["context"]["render_path"];
+    EXPECT_FALSE(scene.contains("scenes"));
+  }
+  EXPECT_EQ(report["throughput"], report["scenes"][0]["throughput"]);
+  EXPECT_NE(r.out.find("scenes compared"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("field-10.json"), std::string::npos) << r.out;
+
+  // Every scene is read before any timing: a bad second one fails at once, writing nothing.
+  std::filesystem::remove(dir / "r.json");
+  args = small_bench(dir / "r.json");
+  args.insert(args.end(), {"--scene", kProfiles + "seed.json," + (dir / "missing.json").string()});
+  const CommandResult bad = run_rtcli(args);
+  EXPECT_EQ(bad.exit_code, 1) << bad.err;
+  EXPECT_NE(bad.err.find("missing.json"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty()) << bad.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.json"));
+}
+
 TEST(BenchCli, EndToEndRunsCanBeLeftOut) {
   TempDir dir;
   std::vector<std::string> args = small_bench(dir / "r.json");
@@ -121,6 +163,10 @@ TEST(BenchCli, BadInvocationsFailCleanlyWithoutWritingFiles) {
       {{"--trace", (dir / "folder").string()}, 2, "folder"},
       {{"--trace", json_out}, 2, "r.json"},
       {{"--scene", (dir / "missing.json").string()}, 1, "missing.json"},
+      // Several scenes: the map shows one scene's pixels.
+      {{"--scene", kProfiles + "seed.json", "--scene", kProfiles + "field-10.json"},
+       2,
+       "--latency-map"},
   };
   for (const BadCall& call : calls) {
     std::vector<std::string> args = {"bench", "--json", json_out};

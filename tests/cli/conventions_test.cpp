@@ -24,6 +24,10 @@ TEST(Conventions, VersionNamesTheBuildAndTheSimdTargetChosenHere) {
   EXPECT_NE(result.out.find("\nseed scene kernel: sphere-simd/" + sphere_kernel_target() + "\n"),
             std::string::npos)
       << result.out;
+  EXPECT_NE(result.out.find("\nSIMD kernels: sphere-simd (one sphere), scene-simd (up to 64 "
+                            "spheres), packet-simd+bvh (hierarchies)"),
+            std::string::npos)
+      << result.out;
   EXPECT_EQ(result.err, "");
 }
 
@@ -55,8 +59,8 @@ TEST(Conventions, AccelReachesTheKernelAndTheReport) {
     EXPECT_EQ(json["context"]["simd_target"], sphere_kernel_target());
     paths[i++] = json["context"]["render_path"];
   }
-  EXPECT_EQ(paths[0], "background-simd/" + sphere_kernel_target());
-  EXPECT_EQ(paths[1], "background-simd+bvh/" + sphere_kernel_target());
+  EXPECT_EQ(paths[0], "scene-simd/" + sphere_kernel_target());
+  EXPECT_EQ(paths[1], "packet-simd+bvh/" + sphere_kernel_target());
 
   // And render: the same pixels either way.
   for (const std::string accel : {"none", "bvh", "auto"}) {

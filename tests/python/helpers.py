@@ -18,6 +18,28 @@ import rtcli_report  # noqa: E402
 # ctest passes the built binary and the seed folder; by hand the defaults beside the project work.
 RTCLI = os.environ.get("RTCLI_BINARY", os.path.join(ROOT, "build", "rtcli"))
 SEED_DIR = os.environ.get("RTCLI_SEED_DIR", os.path.join(ROOT, "..", "shared", "seed"))
+# The folder holding the rtcli module; ctest sets it empty when CMake did not build the module.
+MODULE_DIR = os.environ.get("RTCLI_PYTHON_MODULE_DIR", os.path.join(ROOT, "build", "python"))
+MODULE_SKIP = "the rtcli Python module was not built (no pybind11-dev or python3-dev)"
+
+
+def import_rtcli():
+    """The built rtcli module from MODULE_DIR."""
+    if MODULE_DIR not in sys.path:
+        sys.path.insert(0, MODULE_DIR)
+    import rtcli
+    return rtcli
+
+
+def binary_env():
+    """The environment for the rtcli binary: without the ASan runtime the module's tests preload
+    (a sanitized rtcli links its own)."""
+    return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+
+
+def module_env():
+    """The environment for a script that imports the module."""
+    return dict(os.environ, PYTHONPATH=MODULE_DIR)
 
 
 def run_script(name, *args, python=None, env=None):

@@ -110,5 +110,23 @@ class SummaryTest(unittest.TestCase):
         self.assertEqual(bs.overhead_summary([40, 30, 50, 1000]), {"min": 30, "median": 45, "mean": 280})
 
 
+class TrimmedFitTest(unittest.TestCase):
+    def test_outliers_beyond_the_percentiles_are_left_out_and_counted(self):
+        rng = random.Random(3)
+        bulk = [rng.randint(1000, 1100) for _ in range(9990)]
+        outliers = [5_000_000] * 5 + [1] * 5  # 0.05% at each end: beyond p0.1 and p99.9
+        mean, sd, kept, left_out = bs.trimmed_fit(bs.histogram(bulk + outliers))
+        self.assertEqual((kept, left_out), (9990, 10))
+        self.assertAlmostEqual(mean, statistics.fmean(bulk), delta=5)  # midpoints: within a bucket
+        self.assertAlmostEqual(sd, statistics.stdev(bulk), delta=3)
+        # The plain statistics of the same samples are stretched by the outliers.
+        self.assertGreater(bs.latency_summary(bulk + outliers)["stddev_ns"], 100 * sd)
+
+    def test_small_and_empty_classes(self):
+        self.assertEqual(bs.trimmed_fit([]), (None, None, 0, 0))
+        mean, sd, kept, left_out = bs.trimmed_fit(bs.histogram([7]))
+        self.assertEqual((mean, sd, kept, left_out), (bs.bucket_midpoint(*bs.bucket_bounds(7)), None, 1, 0))
+
+
 if __name__ == "__main__":
     unittest.main()

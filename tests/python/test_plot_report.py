@@ -56,7 +56,7 @@ class PlotTest(unittest.TestCase):
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertEqual(self.figures(os.path.join(out, "new")),
                              ["cmp-cdf.png", "cmp-hist-cpp.png", "cmp-hist-python-1.png", "cmp-hist-python-2.png",
-                              "cmp-scaling.png", "cmp.png"])
+                              "cmp-ladder.png", "cmp-scaling.png", "cmp.png"])
             self.assertIn("class 'all'", done.stdout)
             rows = [line.split() for line in done.stdout.splitlines()]
             throughput_cpp = [r for r in rows if r[:2] == ["cpp", "cpp"] and "[" in " ".join(r)]

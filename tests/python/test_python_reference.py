@@ -9,6 +9,9 @@ import helpers
 from helpers import bench_stats, read_png, rtcli_report, run_script
 
 import python_reference
+import seed_pixel
+
+PIXEL_COLOUR = seed_pixel.make_pixel_colour(seed_pixel.Vec3)
 
 
 class FrameTest(unittest.TestCase):
@@ -30,15 +33,15 @@ class FrameTest(unittest.TestCase):
     @unittest.skipUnless(os.path.exists(os.path.join(helpers.SEED_DIR, "3000.png")), "seed frames not beside the project")
     def test_full_frame_equals_the_seeds_last_frame(self):
         width, height, seed = read_png(os.path.join(helpers.SEED_DIR, "3000.png"))
-        self.assertEqual(bytes(python_reference.render(width, height)), seed)
+        self.assertEqual(bytes(python_reference.render(PIXEL_COLOUR, width, height)), seed)
 
     def test_colour_of_known_pixels(self):
-        self.assertIs(python_reference.pixel_colour(0, 0, 800, 600), python_reference.BACKGROUND)
-        centre = python_reference.pixel_colour(400, 300, 800, 600)
+        self.assertIs(PIXEL_COLOUR(0, 0, 800, 600), seed_pixel.BACKGROUND)
+        centre = PIXEL_COLOUR(400, 300, 800, 600)
         self.assertEqual(centre[1:], (0, 0))
         self.assertGreater(centre[0], 30)
         # The lower left of the sphere faces away from the light at (8, 0, 7): the floor of 30.
-        self.assertEqual(python_reference.pixel_colour(330, 370, 800, 600), (30, 0, 0))
+        self.assertEqual(PIXEL_COLOUR(330, 370, 800, 600), (30, 0, 0))
 
 
 class ReportTest(unittest.TestCase):
@@ -59,11 +62,12 @@ class ReportTest(unittest.TestCase):
         self.report = rtcli_report.load_report(self.path)
 
     def test_summary_line(self):
-        self.assertRegex(self.done.stdout, r"^python reference 80x60: hit pixels mu=[0-9.]+ ns sigma=[0-9.]+ ns N=[0-9]+ p50=[0-9]+ ns;")
+        self.assertRegex(self.done.stdout, r"^python 80x60: hit pixels mu=[0-9.]+ ns sigma=[0-9.]+ ns N=[0-9]+ p50=[0-9]+ ns;")
 
     def test_header_and_config(self):
         r = self.report
         self.assertEqual(r["implementation"], "python")
+        self.assertEqual(r["mode"], "python")
         self.assertEqual(r["config"]["width"], 80)
         self.assertEqual(r["config"]["repetitions"], 3)
         for field in ("date", "host", "cpu_model", "logical_cores", "python_version", "git_revision"):

@@ -8,6 +8,7 @@ from scipy import stats
 
 import helpers
 import report_compare as rc
+from helpers import bench_stats
 
 
 class RatioTest(unittest.TestCase):
@@ -84,6 +85,26 @@ class RowsTest(unittest.TestCase):
     def test_report_names(self):
         self.assertEqual(rc.report_names(["out/python.json", "x/cpp.json"]), ["python", "cpp"])
         self.assertEqual(rc.report_names(["a/r.json", "b/r.json", "c.json"]), ["r-1", "r-2", "c"])
+
+
+class LadderTest(unittest.TestCase):
+    def test_rows_use_one_thread_cpu_time_and_trimmed_hit_means(self):
+        slow, fast = helpers.synthetic_cpp_report(seed=1), helpers.synthetic_cpp_report(threads=(2, 1), seed=2)
+        fast["latency"]["sample"] = "frame"  # timed per frame: no hit-pixel mean
+        slow["benchmarks"] = [{"name": "render/64x48/threads:1", "run_type": "iteration", "time_unit": "ms",
+                               "cpu_time": t} for t in (3.0, 1.0, 2.0)]
+        slow_row, fast_row = rc.ladder_rows([("slow", slow), ("fast", fast)])
+        one = next(e for e in fast["throughput"] if e["threads"] == 1)
+        self.assertEqual(fast_row["threads"], 1)
+        self.assertEqual(fast_row["ns_per_pixel"], one["median_ms"] * 1e6 / (64 * 48))
+        self.assertEqual(fast_row["speedup"], slow_row["ns_per_pixel"] / fast_row["ns_per_pixel"])
+        self.assertEqual(slow_row["cpu_ns_per_pixel"], 2.0 * 1e6 / (64 * 48))
+        self.assertIsNone(fast_row["cpu_ns_per_pixel"])
+        self.assertEqual(slow_row["hit_mean_ns"], bench_stats.trimmed_fit(slow["latency"]["classes"]["hit"]["buckets"])[0])
+        self.assertIsNone(fast_row["hit_mean_ns"])
+        text = rc.format_ladder([slow_row, fast_row])
+        self.assertIn("CPU speedup", text)
+        self.assertEqual(text.splitlines()[-1].split()[:2], ["fast", "cpp"])
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "render_compare.h"
+#include "shading/scene_kernel.h"
 #include "shading/shade.h"
 
 namespace rtcli {
@@ -77,7 +78,10 @@ TEST(BackgroundFilter, AcceptsUpToSixteenModerateSpheres) {
   Scene huge = random_spheres(rng, 3);
   huge.spheres[2].radius = 1e151;
   EXPECT_FALSE(background_filter_accepts(huge));
-  EXPECT_EQ(render_path(prepare_scene(random_spheres(rng, 17), Accel::kNone)), "scalar");
+  // Past the scene kernel, without hierarchies: the scalar loop.
+  EXPECT_EQ(
+      render_path(prepare_scene(random_spheres(rng, kSceneKernelMaxSpheres + 1), Accel::kNone)),
+      "scalar");
 }
 
 }  // namespace

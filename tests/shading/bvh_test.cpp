@@ -16,6 +16,7 @@
 
 #include "jobs/render_job.h"
 #include "scene/scene_loader.h"
+#include "shading/scene_kernel.h"
 #include "shading/shade.h"
 #include "shading/sphere_intersection.h"
 #include "test_support.h"
@@ -436,6 +437,9 @@ TEST(PrepareScene, AccelTurnsTheHierarchyOnAndOff) {
   Scene scene = seed_scene();
   scene.spheres.assign(kBvhMinSpheres, scene.spheres.front());
   EXPECT_EQ(prepare_scene(scene, Accel::kNone).bvh, nullptr);
+  EXPECT_EQ(prepare_scene(scene, Accel::kAuto).bvh, nullptr);  // the scene kernel's
+  EXPECT_NE(prepare_scene(scene, Accel::kBvh).bvh, nullptr);
+  scene.spheres.assign(kSceneKernelMaxSpheres + 1, scene.spheres.front());
   EXPECT_NE(prepare_scene(scene, Accel::kAuto).bvh, nullptr);
   scene.spheres.resize(1);
   EXPECT_EQ(prepare_scene(scene, Accel::kAuto).bvh, nullptr);

@@ -254,9 +254,9 @@ TEST(SphereKernel, RenderTileEqualsReferenceWithAndWithoutTheKernel) {
   Scene two = seed_scene();
   two.spheres.push_back({.centre = {2.0, 2.0, 8.0}, .radius = 1.0, .colour = {0, 200, 50}});
   EXPECT_EQ(render_path(prepare_scene(seed_scene())), "sphere-simd/" + sphere_kernel_target());
-  EXPECT_EQ(render_path(prepare_scene(two)), "background-simd/" + sphere_kernel_target());
+  EXPECT_EQ(render_path(prepare_scene(two)), "scene-simd/" + sphere_kernel_target());
   EXPECT_EQ(render_path(prepare_scene(two, Accel::kBvh)),
-            "background-simd+bvh/" + sphere_kernel_target());
+            "packet-simd+bvh/" + sphere_kernel_target());
   for (const Scene& scene : {seed_scene(), two}) {
     EXPECT_EQ(render(scene, 97, 61, 16, 16, render_tile),
               render(scene, 97, 61, 16, 16, render_tile_reference));
