@@ -36,26 +36,39 @@ class WorkerArena {
   // One task per worker, each pulling tiles in scan order from `scheduler` until none are
   // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
   // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
-  // interrupt::requested() afterwards.
+  // interrupt::requested() afterwards. Should `work` throw (render_tile gives up a tile on a
+  // stop request), that tile is not completed, the other workers finish theirs, and the
+  // exception leaves run() once they have.
   template <class Work>
   void run(TileScheduler& scheduler, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
     ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
     fence.fork();
-    arena_.execute([&] {
-      tbb::parallel_for(
-          0, threads_,
-          [&](int) {
-            fence.enter();
-            const int worker = tbb::this_task_arena::current_thread_index();
-            while (const std::optional<int> tile = scheduler.next()) {
-              work(*tile, worker);
-              scheduler.complete(*tile);
-            }
-            fence.leave();
-          },
-          tbb::simple_partitioner());
-    });
+    // Every task leaves the fence and the caller joins it, thrown or not, so that the
+    // caller's teardown after an exception is ordered after the tasks too.
+    struct Leave {
+      ForkJoinFence& fence;
+      ~Leave() { fence.leave(); }
+    };
+    try {
+      arena_.execute([&] {
+        tbb::parallel_for(
+            0, threads_,
+            [&](int) {
+              fence.enter();
+              const Leave leave{fence};
+              const int worker = tbb::this_task_arena::current_thread_index();
+              while (const std::optional<int> tile = scheduler.next()) {
+                work(*tile, worker);
+                scheduler.complete(*tile);
+              }
+            },
+            tbb::simple_partitioner());
+      });
+    } catch (...) {
+      fence.join();
+      throw;
+    }
     fence.join();
   }
 
