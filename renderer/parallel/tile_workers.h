@@ -41,8 +41,33 @@ class WorkerArena {
   // exception leaves run() once they have.
   template <class Work>
   void run(TileScheduler& scheduler, Work&& work) {
-    run_with_state(
-        scheduler, [] { return 0; }, [&](int tile, int worker, int&) { work(tile, worker); });
+    const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
+    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+    fence.fork();
+    struct Leave {
+      ForkJoinFence& fence;
+      ~Leave() { fence.leave(); }
+    };
+    try {
+      arena_.execute([&] {
+        tbb::parallel_for(
+            0, threads_,
+            [&](int) {
+              fence.enter();
+              const Leave leave{fence};
+              const int worker = tbb::this_task_arena::current_thread_index();
+              while (const std::optional<int> tile = scheduler.next()) {
+                work(*tile, worker);
+                scheduler.complete(*tile);
+              }
+            },
+            tbb::simple_partitioner());
+      });
+    } catch (...) {
+      fence.join();
+      throw;
+    }
+    fence.join();
   }
 
   // The same, each task first making its own state with make_state() (buffers it reuses for
