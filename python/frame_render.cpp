@@ -1,10 +1,12 @@
 #include "frame_render.h"
 
 #include <limits>
+#include <mutex>
 #include <string>
 
 #include "jobs/render_job.h"
 #include "jobs/render_memory.h"
+#include "parallel/thread_probe.h"
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
 #include "scene/tiles.h"
@@ -15,6 +17,17 @@
 namespace rtcli::python {
 namespace {
 constexpr int kMaxThreads = 1024;  // as rtcli render --threads
+
+// oneTBB aborts the process, Python and all, when it cannot start a worker; check first, as
+// rtcli render does. oneTBB keeps its workers, so only a count larger than any before is checked.
+void check_threads_once(int threads) {
+  static std::mutex mutex;
+  static int largest_checked = 0;
+  const std::lock_guard lock(mutex);
+  if (threads <= largest_checked) return;
+  check_threads_can_start(threads);
+  largest_checked = threads;
+}
 }  // namespace
 
 int frame_side(long long value, const char* what) {
@@ -49,7 +62,9 @@ Frame render_frame(const RenderScene& scene, const FrameRequest& r) {
   Frame frame(r.width, r.height);
   const TileGrid grid(r.width, r.height, r.tile_width, r.tile_height);
   TileScheduler scheduler(grid.count());
-  WorkerArena arena(resolve_threads(r.threads.value_or(0)));
+  const int threads = resolve_threads(r.threads.value_or(0));
+  check_threads_once(threads);
+  WorkerArena arena(threads);
   arena.run(scheduler, [&](int tile, int) { render_tile(scene, grid.bounds(tile), frame); });
   return frame;
 }

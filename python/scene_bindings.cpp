@@ -103,18 +103,18 @@ void bind_scene(py::module_& m) {
   m.def(
       "load_scene",
       [](const std::filesystem::path& path) {
-        return std::make_shared<PyScene>(
-            PyScene{prepare_scene(load_scene_file(path)), path.string()});
+        try {
+          return std::make_shared<PyScene>(
+              PyScene{prepare_scene(load_scene_file(path)), path.string()});
+        } catch (const RunError& e) {  // a bad scene file is bad input to Python
+          throw py::value_error(e.what());
+        }
       },
       py::arg("path"),
       "Reads a scene file; ValueError with rtcli's one-line message if it is bad.");
-  m.def(
-      "shade_pixel",
-      [](const PyScene& s, long long x, long long y, long long w, long long h) {
-        return shade(s, x, y, w, h);
-      },
-      py::arg("scene"), py::arg("x"), py::arg("y"), py::arg("width"), py::arg("height"),
-      "The (r, g, b) of pixel (x, y) of a width x height frame: one native call per pixel.");
+  m.def("shade_pixel", &shade, py::arg("scene"), py::arg("x"), py::arg("y"), py::arg("width"),
+        py::arg("height"),
+        "The (r, g, b) of pixel (x, y) of a width x height frame: one native call per pixel.");
   m.def("render", &render, py::arg("scene") = py::none(), py::arg("width") = 800,
         py::arg("height") = 600, py::arg("threads") = py::none(), py::arg("tile") = py::none(),
         "The frame as a (height, width, 3) uint8 array, rendered as `rtcli render` renders it "

@@ -44,6 +44,8 @@ class WorkerArena {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
     ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
     fence.fork();
+    // Every task leaves the fence and the caller joins it, thrown or not, so that the
+    // caller's teardown after an exception is ordered after the tasks too.
     struct Leave {
       ForkJoinFence& fence;
       ~Leave() { fence.leave(); }

@@ -147,6 +147,7 @@ TEST(InterruptParallelDeathTest, RenderToDirectoryThrowsInterrupted) {
       code = e.signal_number == SIGTERM && list_folder(settings.out).empty() ? 42 : 1;
     }
     stopper.join();
+    std::filesystem::remove_all(dir.path());  // std::exit skips the TempDir's destructor
     std::exit(code);
   };
   EXPECT_EXIT(run(), ::testing::ExitedWithCode(42), "");
