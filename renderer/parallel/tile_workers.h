@@ -6,7 +6,9 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -15,6 +17,13 @@
 #include "system/interrupt.h"
 
 namespace rtcli {
+
+// ThreadSanitizer cannot see oneTBB hand a task to a worker (Debian's libtbb is not
+// instrumented), so a task's first read of its body, which lives on the caller's stack, looks
+// racy against whatever the caller last wrote at that address (a stat buffer, say). The caller
+// releases on this counter once the body exists and every task acquires it before touching the
+// body: a global, so reaching it reads nothing of the caller's.
+inline std::atomic<std::uint64_t> task_handoff{0};
 
 // A task arena of exactly `threads` workers; more than the cores is allowed when asked for.
 class WorkerArena {
@@ -53,18 +62,18 @@ class WorkerArena {
     };
     try {
       arena_.execute([&] {
-        tbb::parallel_for(
-            0, threads_,
-            [&](int) {
-              fence.enter();
-              const Leave leave{fence};
-              const int worker = tbb::this_task_arena::current_thread_index();
-              while (const std::optional<int> tile = scheduler.next()) {
-                work(*tile, worker);
-                scheduler.complete(*tile);
-              }
-            },
-            tbb::simple_partitioner());
+        const auto body = [&](int) {
+          task_handoff.load(std::memory_order_acquire);
+          fence.enter();
+          const Leave leave{fence};
+          const int worker = tbb::this_task_arena::current_thread_index();
+          while (const std::optional<int> tile = scheduler.next()) {
+            work(*tile, worker);
+            scheduler.complete(*tile);
+          }
+        };
+        task_handoff.fetch_add(1, std::memory_order_release);
+        tbb::parallel_for(0, threads_, body, tbb::simple_partitioner());
       });
     } catch (...) {
       fence.join();
@@ -88,19 +97,19 @@ class WorkerArena {
     };
     try {
       arena_.execute([&] {
-        tbb::parallel_for(
-            0, threads_,
-            [&](int) {
-              fence.enter();
-              const Leave leave{fence};
-              const int worker = tbb::this_task_arena::current_thread_index();
-              auto state = make_state();
-              while (const std::optional<int> tile = scheduler.next()) {
-                work(*tile, worker, state);
-                scheduler.complete(*tile);
-              }
-            },
-            tbb::simple_partitioner());
+        const auto body = [&](int) {
+          task_handoff.load(std::memory_order_acquire);
+          fence.enter();
+          const Leave leave{fence};
+          const int worker = tbb::this_task_arena::current_thread_index();
+          auto state = make_state();
+          while (const std::optional<int> tile = scheduler.next()) {
+            work(*tile, worker, state);
+            scheduler.complete(*tile);
+          }
+        };
+        task_handoff.fetch_add(1, std::memory_order_release);
+        tbb::parallel_for(0, threads_, body, tbb::simple_partitioner());
       });
     } catch (...) {
       fence.join();

@@ -124,7 +124,7 @@ TEST(InterruptPhases, RunStoppedBeforeItsFirstFileLeavesNoFolder) {
 TEST(InterruptPhases, BenchEndToEndFoldersGoAfterEachRunAndOnASecondSignal) {
   const TempDir tmp;
   const TempDir dir;
-  RtcliProcess rtcli({"bench", "--size", "1000x800", "--scene", kSlowScene, "--repetitions", "1",
+  RtcliProcess rtcli({"bench", "--size", "400x300", "--scene", kSlowScene, "--repetitions", "1",
                       "--warmup", "0", "--latency-runs", "1", "--end-to-end-runs", "1000",
                       "--quiet", "--json", (dir / "r.json").string()},
                      ChildLimits{.environment = {"TMPDIR=" + tmp.path().string()}});
