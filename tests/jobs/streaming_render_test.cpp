@@ -76,7 +76,7 @@ TEST(StreamingRender, EqualsTheReferenceForOddSizesAndTileShapes) {
       {"", 1001, 333, 1001, 1, 2, "33%,66%"},  // one-row tiles: bands of one strip
       {"", 333, 1001, 17, 300, 2, "10%,90%"},  // tall tiles: few bands, several strips each
       {"showcase.json", 129, 257, 4096, 16, 4, "1r,2r,128r"},
-      {"", 16384, 3, 4096, 16, 2, "1,16383,16384,16385,30000"},  // one-row strips
+      {"", 16384, 3, 4096, 16, 2, "1,16383,16384,16385,30000"},      // one-row strips
       {"", 30001, 5, 4096, 2, 2, "1,15000,15001,45001,50%,149999"},  // rows in two pieces
   };
   for (const Case& c : cases) expect_streamed_equals_reference(c);
