@@ -51,35 +51,8 @@ class WorkerArena {
   // and cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
-    const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
-    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
-    fence.fork();
-    // Every task leaves the fence and the caller joins it, thrown or not, so that the
-    // caller's teardown after an exception is ordered after the tasks too.
-    struct Leave {
-      ForkJoinFence& fence;
-      ~Leave() { fence.leave(); }
-    };
-    try {
-      arena_.execute([&] {
-        const auto body = [&](int) {
-          task_handoff.load(std::memory_order_acquire);
-          fence.enter();
-          const Leave leave{fence};
-          const int worker = tbb::this_task_arena::current_thread_index();
-          while (const std::optional<int> tile = scheduler.next()) {
-            work(*tile, worker);
-            scheduler.complete(*tile);
-          }
-        };
-        task_handoff.fetch_add(1, std::memory_order_release);
-        tbb::parallel_for(0, threads_, body, tbb::simple_partitioner());
-      });
-    } catch (...) {
-      fence.join();
-      throw;
-    }
-    fence.join();
+    run_with_state(
+        scheduler, [] { return 0; }, [&](int tile, int worker, int&) { work(tile, worker); });
   }
 
   // The same, each task first making its own state with make_state() (buffers it reuses for
