@@ -299,12 +299,7 @@ SphereBvh::LightView build_light_view(const Scene& scene, Vec3 light, double pad
   view.light = light;
   view.pad = pad;
   const Vec3 units[3] = {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
-  // TSan cannot see oneTBB's fork and join: make them visible, as for the light views below.
-  std::atomic<bool> forked{false};
-  std::atomic<int> finished{0};
-  forked.store(true, std::memory_order_release);
   tbb::parallel_for(0, 6, [&](int f) {
-    (void)forked.load(std::memory_order_acquire);
     SphereBvh::LightFace& face = view.faces[f];
     const int axis = f / 2;
     const double sign = f % 2 == 0 ? 1.0 : -1.0;
@@ -352,9 +347,7 @@ SphereBvh::LightView build_light_view(const Scene& scene, Vec3 light, double pad
       refs.push_back(ref);
     }
     if (!refs.empty()) face.tree = build_tree(scene, std::move(refs), Metric::kScreen);
-    finished.fetch_add(1, std::memory_order_release);
   });
-  (void)finished.load(std::memory_order_acquire);
   return view;
 }
 
