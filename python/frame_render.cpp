@@ -1,16 +1,15 @@
 #include "frame_render.h"
 
-#include <limits>
 #include <mutex>
 #include <string>
 
-#include "frame/tiles.h"
 #include "parallel/thread_probe.h"
-#include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
-#include "pipeline/render_job.h"
+#include "pipeline/band_renderer.h"
+#include "pipeline/frame_loop.h"
+#include "pipeline/frame_spec.h"
+#include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
-#include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
 
@@ -44,29 +43,40 @@ int thread_count(long long threads) {
   return static_cast<int>(threads);
 }
 
+namespace {
+FrameSpec frame_spec(const FrameRequest& r) {
+  FrameSpec spec;
+  spec.width = r.width;
+  spec.height = r.height;
+  spec.tile_width = r.tile_width;
+  spec.tile_height = r.tile_height;
+  spec.threads = r.threads.value_or(0);
+  spec.checkpoints = {};
+  return spec;
+}
+}  // namespace
+
 void validate(const FrameRequest& r) {
+  // The values as Python arguments first, each named as the caller wrote it.
   frame_side(r.width, "width");
   frame_side(r.height, "height");
   frame_side(r.tile_width, "tile width");
   frame_side(r.tile_height, "tile height");
   if (r.threads) thread_count(*r.threads);
-  const TileGrid grid(r.width, r.height, r.tile_width, r.tile_height);
-  if (static_cast<long long>(grid.columns()) * grid.rows() > std::numeric_limits<int>::max())
-    throw UsageError("tile " + std::to_string(r.tile_width) + "x" + std::to_string(r.tile_height) +
-                     " splits the frame into too many tiles");
+  validate(frame_spec(r));
   check_frame_fits(r.width, r.height);
 }
 
 Frame render_frame(const RenderScene& scene, const FrameRequest& r) {
   validate(r);
-  Frame frame(r.width, r.height);
-  const TileGrid grid(r.width, r.height, r.tile_width, r.tile_height);
-  TileScheduler scheduler(grid.count());
-  const int threads = resolve_threads(r.threads.value_or(0));
+  const FrameSpec spec = frame_spec(r);
+  const int threads = resolve_threads(spec.threads);
   check_threads_once(threads);
   WorkerArena arena(threads);
-  arena.run(scheduler, [&](int tile, int) { render_tile(scene, grid.bounds(tile), frame); });
-  return frame;
+  MemorySink frame(spec.width, spec.height);
+  KernelRenderer kernels(scene, spec.tile_width);
+  FrameLoop(arena, spec.tiles(), {&frame}).run(kernels);
+  return frame.take();
 }
 
 }  // namespace rtcli::python

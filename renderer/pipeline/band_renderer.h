@@ -1,0 +1,33 @@
+// BandRenderer: how the frame loop turns a band's bounds into pixels. The caller picks it:
+// rtcli render and the Python module the production kernels, rtcli bench also the scalar loop
+// and its per-pixel timing (profiling/bench_runner.cpp), which stay out of the loop.
+#pragma once
+
+#include "frame/frame.h"
+#include "frame/tiles.h"
+#include "shading/render_scene.h"
+
+namespace rtcli {
+
+class BandRenderer {
+ public:
+  virtual ~BandRenderer() = default;
+  // Every pixel of `band` into `pixels` (frame coordinates), on worker `worker`; called by
+  // several workers at once.
+  virtual void render(const TileBounds& band, Frame& pixels, int worker) = 0;
+};
+
+// render_tile (the production kernel, whatever it picks) over the band in tiles at most
+// `tile_width` wide.
+class KernelRenderer : public BandRenderer {
+ public:
+  KernelRenderer(const RenderScene& scene, int tile_width)
+      : scene_(scene), tile_width_(tile_width) {}
+  void render(const TileBounds& band, Frame& pixels, int worker) override;
+
+ private:
+  const RenderScene& scene_;
+  int tile_width_;
+};
+
+}  // namespace rtcli
