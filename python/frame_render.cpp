@@ -4,12 +4,12 @@
 #include <mutex>
 #include <string>
 
-#include "jobs/render_job.h"
-#include "jobs/render_memory.h"
+#include "frame/tiles.h"
 #include "parallel/thread_probe.h"
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
-#include "scene/tiles.h"
+#include "pipeline/render_job.h"
+#include "pipeline/render_memory.h"
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"

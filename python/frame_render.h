@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "scene/frame.h"
+#include "frame/frame.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
