@@ -2,13 +2,10 @@
 
 #include <mutex>
 #include <string>
+#include <system_error>
+#include <utility>
 
 #include "parallel/thread_probe.h"
-#include "parallel/tile_workers.h"
-#include "pipeline/band_renderer.h"
-#include "pipeline/frame_loop.h"
-#include "pipeline/frame_spec.h"
-#include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
@@ -27,6 +24,23 @@ void check_threads_once(int threads) {
   check_threads_can_start(threads);
   largest_checked = threads;
 }
+
+int checked_threads(const FrameRequest& r) {
+  validate(r);
+  const int threads = resolve_threads(r.threads.value_or(0));
+  check_threads_once(threads);
+  return threads;
+}
+FrameSpec frame_spec(const FrameRequest& r) {
+  FrameSpec spec;
+  spec.width = r.width;
+  spec.height = r.height;
+  spec.tile_width = r.tile_width;
+  spec.tile_height = r.tile_height;
+  spec.threads = r.threads.value_or(0);
+  spec.checkpoints = {};
+  return spec;
+}
 }  // namespace
 
 int frame_side(long long value, const char* what) {
@@ -43,21 +57,8 @@ int thread_count(long long threads) {
   return static_cast<int>(threads);
 }
 
-namespace {
-FrameSpec frame_spec(const FrameRequest& r) {
-  FrameSpec spec;
-  spec.width = r.width;
-  spec.height = r.height;
-  spec.tile_width = r.tile_width;
-  spec.tile_height = r.tile_height;
-  spec.threads = r.threads.value_or(0);
-  spec.checkpoints = {};
-  return spec;
-}
-}  // namespace
-
 void validate(const FrameRequest& r) {
-  // The values as Python arguments first, each named as the caller wrote it.
+  // The values as Python arguments first, each named as the caller wrote it; then as a frame.
   frame_side(r.width, "width");
   frame_side(r.height, "height");
   frame_side(r.tile_width, "tile width");
@@ -67,16 +68,78 @@ void validate(const FrameRequest& r) {
   check_frame_fits(r.width, r.height);
 }
 
-Frame render_frame(const RenderScene& scene, const FrameRequest& r) {
-  validate(r);
-  const FrameSpec spec = frame_spec(r);
-  const int threads = resolve_threads(spec.threads);
-  check_threads_once(threads);
-  WorkerArena arena(threads);
-  MemorySink frame(spec.width, spec.height);
-  KernelRenderer kernels(scene, spec.tile_width);
-  FrameLoop(arena, spec.tiles(), {&frame}).run(kernels);
-  return frame.take();
+void FrameRender::Watch::band_finished(const FinishedBand& band) {
+  done_.complete(band.index);
+  render_.signal(false);
+}
+
+FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame)
+    : threads_(checked_threads(request)),
+      grid_(frame_spec(request).tiles()),
+      height_(request.height),
+      tile_height_(request.tile_height),
+      arena_(threads_),
+      into_(frame),
+      watch_(*this, grid_.count()),
+      kernels_(scene, request.tile_width),
+      loop_(arena_, grid_, {&into_, &watch_}) {
+  try {
+    thread_ = std::thread([this] {
+      try {
+        loop_.run(kernels_);
+      } catch (const FrameStopped&) {
+        // cancelled: the workers finished the tiles in hand, as asked
+      } catch (...) {
+        error_ = std::current_exception();
+      }
+      signal(true);
+    });
+  } catch (const std::system_error& e) {
+    throw RunError(std::string("cannot start a thread: ") + e.what());
+  }
+}
+
+FrameRender::~FrameRender() {
+  cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FrameRender::signal(bool ended) {
+  {
+    const std::lock_guard lock(mutex_);
+    news_ = true;
+    ended_ = ended_ || ended;
+  }
+  changed_.notify_all();
+}
+
+bool FrameRender::wait(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] { return news_; });
+  news_ = false;
+  return ended_;
+}
+
+int FrameRender::rows_done() const {
+  const int bands = watch_.bands_done() / grid_.columns();
+  return bands >= grid_.rows() ? height_ : bands * tile_height_;
+}
+
+void FrameRender::cancel() {
+  loop_.stop();
+}
+
+void FrameRender::finish() {
+  if (thread_.joinable()) thread_.join();
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+}
+
+Frame render_frame(const RenderScene& scene, const FrameRequest& request) {
+  validate(request);  // before the frame's memory is taken
+  Frame frame(request.width, request.height);
+  FrameRender render(scene, request, frame);
+  render.finish();
+  return frame;
 }
 
 }  // namespace rtcli::python
