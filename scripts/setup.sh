@@ -49,7 +49,10 @@ if ! cmp -s requirements.txt "$venv/requirements.txt"; then
   cp requirements.txt "$venv/requirements.txt"
 fi
 
-export CMAKE_CXX_COMPILER_LAUNCHER=ccache  # read by CMake as the launcher's default
+# ccache, with paths relative to the build folder: the package's build (build-package/) then
+# reuses what build/ compiled from the same sources, given the same compiler by name (left to
+# itself, scikit-build-core would name Python's, x86_64-linux-gnu-g++).
+export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 CXX="${CXX:-c++}"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE="$PWD/$venv/bin/python" \
   >/dev/null
 cmake --build build
