@@ -5,8 +5,8 @@
 #include <system_error>
 #include <utility>
 
-#include "jobs/render_job.h"
-#include "jobs/render_memory.h"
+#include "pipeline/render_job.h"
+#include "pipeline/render_memory.h"
 #include "parallel/thread_probe.h"
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"

@@ -12,8 +12,8 @@
 
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
-#include "scene/frame.h"
-#include "scene/tiles.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
