@@ -104,7 +104,13 @@ void add_scene_figures(const Reader& r, const json& report, const std::string& s
     f.value = median(f.values);
     out.push_back(std::move(f));
   }
-  const json& classes = r.at(r.at(report, "", "latency"), "latency.", "classes");
+  const json& latency = r.at(report, "", "latency");
+  const json& classes = r.at(latency, "latency.", "classes");
+  // The smallest step the clock can show: resolution_ns (rtcli), else one tick (Python's ns).
+  const json& clock = r.at(latency, "latency.", "clock");
+  const double step = clock.contains("resolution_ns")
+                          ? r.number(clock, "latency.clock.", "resolution_ns")
+                          : r.number(clock, "latency.clock.", "ns_per_tick");
   for (const char* cls : {"hit", "background", "all"}) {
     const std::string where = std::string("latency.classes.") + cls + ".";
     const json& c = r.at(classes, "latency.classes.", cls);
@@ -115,6 +121,7 @@ void add_scene_figures(const Reader& r, const json& report, const std::string& s
       f.unit = "ns";
       f.buckets = r.buckets(c, where);
       f.percentile = percent;
+      f.clock_step_ns = step;
       f.value = r.number(c, where, field);
       out.push_back(std::move(f));
     }

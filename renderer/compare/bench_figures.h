@@ -18,6 +18,7 @@ struct Figure {
   std::vector<double> values;   // repetitions (a percentile has none: see buckets)
   std::vector<Bucket> buckets;  // for a per-pixel percentile: the class's histogram
   double percentile = 0;        // 50 or 99 for a per-pixel percentile, else 0
+  double clock_step_ns = 0;     // for a percentile: the clock's resolution (0: unknown)
   double value = 0;             // the figure: median of the repetitions, or the percentile
 };
 

@@ -41,11 +41,16 @@ FigureChange change_of(const Figure& base, const Figure& candidate, const Compar
   }
   c.ci95_low_percent = (interval.ci95_low - 1) * 100;
   c.ci95_high_percent = (interval.ci95_high - 1) * 100;
+  // A percentile that moved less than one step of the clock moved by rounding, not by cost.
+  const bool within_clock_step =
+      base.percentile > 0 && std::abs(candidate.value - base.value) < base.clock_step_ns;
+  if (within_clock_step) c.test += ", change under one clock step";
   if (c.test == "one repetition: not tested") {
     c.ci95_low_percent = c.ci95_high_percent = c.change_percent;
     c.verdict =
         std::abs(c.change_percent) < o.threshold_percent ? Verdict::kNoChange : Verdict::kUntested;
-  } else if (std::abs(c.change_percent) < o.threshold_percent || c.p_value >= o.alpha) {
+  } else if (std::abs(c.change_percent) < o.threshold_percent || c.p_value >= o.alpha ||
+             within_clock_step) {
     c.verdict = Verdict::kNoChange;
   } else {
     c.verdict = c.change_percent < 0 ? Verdict::kImproved : Verdict::kRegressed;

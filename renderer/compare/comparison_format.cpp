@@ -50,7 +50,7 @@ const char* kNotes =
     "faster.\nframes: Mann-Whitney U on the repetitions (bootstrap under 4 each), interval: "
     "bootstrap of the\nmedians' ratio. pixel percentiles: one instrumented pass each, so p and "
     "the interval are a\nbootstrap over that pass's pixels: sampling noise only, not the "
-    "run-to-run noise.\n";
+    "run-to-run noise;\na change under one step of the clock is no change.\n";
 }  // namespace
 
 std::string format_text(const Comparison& c) {
