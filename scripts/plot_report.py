@@ -59,11 +59,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import report_compare  # noqa: E402
+import histogram_fit  # noqa: E402
 import rtcli_report  # noqa: E402
 import script_args  # noqa: E402
-from bench_stats import bucket_midpoint, trimmed_fit  # noqa: E402
-
-HIST_BINS = 100  # as the original program's plot
+from bench_stats import bucket_midpoint  # noqa: E402
 
 
 def bucket_arrays(latency_class):
@@ -75,14 +74,6 @@ def bucket_arrays(latency_class):
     return mids, counts, uppers
 
 
-def nice_ceiling(x):
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= x."""
-    if x <= 0:
-        return 1.0
-    power = 10.0 ** np.floor(np.log10(x))
-    return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= x)
-
-
 def plotted_class(report, cls):
     """The latency class to plot: a report timed per frame (native-frame) has only "all", its
     samples each a frame's time per pixel."""
@@ -90,43 +81,65 @@ def plotted_class(report, cls):
 
 
 def histogram_figure(name, report, cls, xmax):
-    """The original program's plot: density histogram, normal fit, mean and +/- sigma lines.
-    The fit uses the samples between p0.1 and p99.9; the title says how many it left out."""
+    """The original program's plot: density histogram, normal fit, mu solid and mu +/- sigma
+    dashed. mu = median and sigma = IQR / 1.349 of the buckets; when the bulk is not normal
+    (several modes, a comb of clock steps) the curve is the measured density instead. Prints
+    one line: histogram NAME: mu=... ns, sigma=... ns, N=..., fit=..."""
     cls = plotted_class(report, cls)
     c = report["latency"]["classes"][cls]
     fig, ax = plt.subplots()
     if c["count"] == 0 or c["mean_ns"] is None:
         ax.text(0.5, 0.5, f"no '{cls}' pixels in this report", ha="center", transform=ax.transAxes)
         ax.set_title("Performance (N=0)")
+        print(f"histogram {name}: no '{cls}' samples, N=0")
         return fig
-    mids, counts, _ = bucket_arrays(c)
-    n = c["count"]
-    mu, sigma, _, left_out = trimmed_fit(c["buckets"])
-    sigma = sigma or 0.0
-    # The bulk and its near tail; the far tail (pauses of a loaded machine) would squash it.
-    top = xmax or nice_ceiling(max(2 * c["p50_ns"], 1.25 * c["p99_ns"], 1.1 * mu))
-    edges = np.linspace(0, top, HIST_BINS + 1)
-    # Density over all samples: what lies beyond the axis still counts in the total.
-    heights, _ = np.histogram(mids, bins=edges, weights=counts)
-    ax.bar(edges[:-1], heights / (n * np.diff(edges)), width=np.diff(edges), align="edge", color="C0")
-    if sigma > 0:
-        xs = np.linspace(0, top, 400)
-        ax.plot(xs, np.exp(-0.5 * ((xs - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi)), color="C1")
+    n, buckets = c["count"], c["buckets"]
+    mu, sigma = histogram_fit.robust_fit(buckets)
+    step = histogram_fit.clock_step_ns(report)
+    low, high = histogram_fit.plot_range(buckets, mu, sigma)
+    if xmax:
+        low, high = min(low, 0.5 * xmax), xmax
+    edges = histogram_fit.bin_edges(low, high, step, histogram_fit.fullest_bucket(buckets))
+    fit = histogram_fit.fit_kind(buckets, mu, sigma, step, edges)
+    density = histogram_fit.binned_density(buckets, edges)
+    ax.bar(edges[:-1], density, width=np.diff(edges), align="edge", color="C0")
+    xs = np.linspace(low, high, 600)
+    curve = None
+    if fit == "normal":
+        curve = histogram_fit.normal_pdf(xs, mu, sigma)
+    elif fit == "kde":
+        curve = histogram_fit.kde_curve(buckets, xs, step, edges[0], edges[-1])
+    if curve is not None:
+        ax.plot(xs, curve, color="C1")
+    else:  # the bars' outline is the measured density
+        ax.stairs(density, edges, color="C1", linewidth=1.5)
     ax.axvline(mu, color="red")
     for side in (mu - sigma, mu + sigma):
         ax.axvline(side, color="red", linestyle="--")
-    ax.set_xlim(0, top)
+    ax.set_xlim(low, high)
     per_frame = report["latency"].get("sample") == "frame"
     ax.set_xlabel("nanoseconds" + (" per pixel, one sample per frame" if per_frame else ""))
-    ax.set_ylabel("Probability")
+    ax.set_ylabel("probability density (per ns)")
+    width = edges[1] - edges[0]
+    clock = f"clock step {step:.3g} ns" if step else "per-frame samples"
+    curve_text = {"normal": "normal curve with \u03bc = median, \u03c3 = IQR/1.349",
+                  "kde": "not normal: the curve is a kernel density of the samples",
+                  "histogram": "a comb of clock steps: the outline is the measured density"}[fit]
+    beyond = 1 - float(density @ np.diff(edges))
     ax.set_title(f"Performance (\u03bc={mu:.2f}, \u03c3={sigma:.2f}, N={n})\n"
-                 f"normal fit on p0.1-p99.9: {left_out:,} of {n:,} samples left out", fontsize=10)
+                 f"{curve_text}; bins {width:.3g} ns ({clock})", fontsize=9)
     cfg = report["config"]
     ax.text(0.98, 0.97, f"{name}: {report['implementation']}, {cls} pixels\n{cfg['width']}x{cfg['height']}, "
-            f"{report['latency']['threads']} thread(s)\nall samples: mean {c['mean_ns']:,.1f} ns, "
-            f"\u03c3 {c['stddev_ns'] or 0:,.1f} ns\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns",
+            f"{threads_text(report['latency']['threads'])}\nall samples: mean {c['mean_ns']:,.1f} ns, "
+            f"\u03c3 {c['stddev_ns'] or 0:,.1f} ns\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns\n"
+            f"{beyond:.2%} of samples off the axis",
             transform=ax.transAxes, ha="right", va="top", fontsize=8, color="dimgray")
+    print(f"histogram {name}: mu={mu:.1f} ns, sigma={sigma:.1f} ns, N={n}, fit={fit.replace(' ', '-')}")
     return fig
+
+
+def threads_text(threads):
+    return "1 thread" if threads == 1 else f"{threads} threads"
 
 
 def log_edges(named_reports, cls, per_octave=16):
