@@ -57,6 +57,8 @@ import matplotlib  # noqa: E402  (imported only once the modules are known to ex
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from matplotlib.colors import LogNorm  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 import report_compare  # noqa: E402
 import histogram_fit  # noqa: E402
@@ -170,12 +172,25 @@ def overlay_figure(named_reports, cls):
                          f"p50 {c['p50_ns']:,.1f} ns, N={c['count']:,}", linewidth=1.5)
         ax.axvline(c["p50_ns"], color=line.get_edgecolor(), linestyle=":", linewidth=1)
     ax.set_xscale("log")
+    spans = [histogram_fit.bucket_quantile(c["buckets"], q) for _, r in named_reports
+             for c in [r["latency"]["classes"][plotted_class(r, cls)]] if c["count"] for q in (0.001, 0.999)]
+    if spans:  # p0.1 to p99.9 of every report, with a margin; the far tails are in the CDF
+        ax.set_xlim(max(min(spans) / 1.5, edges[0]), max(spans) * 1.5)
     ax.set_xlabel("nanoseconds per pixel (log scale)")
     ax.set_ylabel("fraction of pixels per bin (1/16 octave)")
     ax.set_title(f"Per-pixel latency, '{cls}' pixels (dotted: medians; per-frame reports: "
                  "frame time / pixels)", fontsize=10)
-    ax.legend(fontsize=8)
+    legend_below(fig, ax)
     return fig
+
+
+def legend_below(fig, ax):
+    """The legend under the axes, where it covers no data."""
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(handles, labels, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+                  ncol=1 if len(labels) > 3 else len(labels), frameon=False)
+    fig.tight_layout()
 
 
 def cdf_figure(named_reports, cls):
@@ -202,7 +217,7 @@ def cdf_figure(named_reports, cls):
     for ax in (left, right):
         ax.set_xlabel("nanoseconds per pixel (log scale)")
         ax.grid(True, which="major", alpha=0.3)
-    left.legend(fontsize=8)
+    left.legend(fontsize=8, loc="best")
     fig.suptitle(f"Latency distribution, '{cls}' pixels (dots: reported p50, p99, p99.9)")
     fig.tight_layout()
     return fig
@@ -244,9 +259,10 @@ def scaling_figure(named_reports):
             ax.axvline(cores, color="gray", linestyle=":", linewidth=1)
     ax.plot([1, most], [1, most], "k--", linewidth=1, label="ideal")
     ax.set_xlabel("threads")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("speedup over 1 thread")
     ax.set_title("Scaling (dotted: logical cores; bars: 95% CI)")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="best")
     return fig
 
 
@@ -256,7 +272,7 @@ def ladder_figure(named_reports):
     rows = report_compare.ladder_rows(named_reports)
     fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)), 4.8))
     labels = [(r["report"] if r["report"] == r["implementation"] else f"{r['report']}\n({r['implementation']})")
-              + f"\n{r['threads']} thread(s)" for r in rows]
+              + "\n" + ("no throughput" if r["threads"] is None else threads_text(r["threads"])) for r in rows]
     values = [r["ns_per_pixel"] for r in rows]
     bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
     for bar, r in zip(bars, rows):
@@ -269,8 +285,8 @@ def ladder_figure(named_reports):
     ax.set_yscale("log")
     ax.set_ylim(min(values) / 3, max(values) * 10)
     ax.set_ylabel("nanoseconds per pixel (median frame / pixels, log scale)")
-    ax.set_title(f"The ladder: speedup over {rows[0]['report']} in throughput (wall; CPU time in "
-                 "brackets), one thread each", fontsize=10)
+    ax.set_title(f"The ladder: ns per pixel and speedup over {rows[0]['report']}\n(wall time; CPU time in "
+                 "brackets; each bar's thread count under it)", fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
     fig.tight_layout()
     return fig
@@ -298,10 +314,42 @@ def rank_scaling_figure(named_reports):
     fig, ax = plt.subplots()
     ax.plot(ranks, speedup, marker="o", label="aggregate Mpix/s")
     ax.plot([ranks[0], ranks[-1]], [ranks[0], ranks[-1]], "k--", linewidth=1, label="ideal")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("MPI ranks")
     ax.set_ylabel("speedup over one rank")
     ax.set_title("Scaling over MPI ranks (one report per rank count)")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="best")
+    return fig
+
+
+def latency_map_file(report, report_path):
+    """The report's latency map PNG: its path as given to rtcli bench, else beside the report."""
+    info = report.get("latency_map")
+    if not isinstance(info, dict) or not isinstance(info.get("file"), str):
+        return None
+    folder = os.path.dirname(os.path.abspath(report_path))
+    for candidate in (info["file"], os.path.join(folder, info["file"]),
+                      os.path.join(folder, os.path.basename(info["file"]))):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def latency_map_figure(name, report, path):
+    """The latency map with the colour bar it lacks: viridis over log10 ns from the report's
+    min_ns to max_ns, values outside clamped."""
+    info = report["latency_map"]
+    image = plt.imread(path)
+    fig, ax = plt.subplots(figsize=(8, 8 * image.shape[0] / image.shape[1] + 0.8))
+    ax.imshow(image, interpolation="nearest")
+    ax.set_axis_off()
+    mappable = plt.cm.ScalarMappable(norm=LogNorm(info["min_ns"], info["max_ns"]), cmap="viridis")
+    bar = fig.colorbar(mappable, ax=ax, fraction=0.046, pad=0.02)
+    bar.set_label("raw latency per pixel, ns (log scale; outside the bar: clamped)")
+    cfg = report["config"]
+    ax.set_title(f"Latency map: {name}, {cfg['width']}x{cfg['height']}, "
+                 f"{threads_text(report['latency']['threads'])}", fontsize=10)
+    fig.tight_layout()
     return fig
 
 
@@ -360,6 +408,11 @@ def main(argv=None):
         figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
     if len(rank_points(named)) >= 2:
         figures[f"{stem}-ranks.png"] = lambda: rank_scaling_figure(named)
+    for (name, report), path in zip(named, args.reports):
+        map_path = latency_map_file(report, path)
+        if map_path:
+            figures[f"{stem}-map-{name}.png"] = (
+                lambda n=name, r=report, m=map_path: latency_map_figure(n, r, m))
     try:
         script_args.make_parent(main_path)
         for path, draw in figures.items():
