@@ -2,13 +2,16 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import unittest
 
-import helpers
+import helpers  # noqa: I001  (first: puts scripts/ on the path)
 from helpers import run_script
+
+import bench_stats
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -63,6 +66,26 @@ class PlotTest(unittest.TestCase):
             self.assertEqual([r[2] for r in throughput_cpp], ["1", "2", "4"])
             for r in throughput_cpp:  # a ratio with a 95% interval: "x [low, high]"
                 self.assertRegex(" ".join(r[5:]), r"^[0-9.,e+-]+ \[[0-9.,e+-]+, [0-9.,e+-]+\]$")
+
+    def test_histogram_lines_agree_with_the_reports_percentiles(self):
+        with tempfile.TemporaryDirectory() as out:
+            done = run_script("plot_report.py", self.python_a, self.cpp, "-o", os.path.join(out, "h.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+        lines = [line for line in done.stdout.splitlines() if line.startswith("histogram ")]
+        self.assertEqual(len(lines), 2, done.stdout)
+        for line, path in zip(lines, (self.python_a, self.cpp)):
+            with self.subTest(line=line):
+                match = re.fullmatch(r"histogram (\S+): mu=([0-9.]+) ns, sigma=([0-9.]+) ns, N=([0-9]+), "
+                                     r"fit=(normal|kde|histogram)", line)
+                self.assertIsNotNone(match, line)
+                with open(path, encoding="utf-8") as f:
+                    hit = json.load(f)["latency"]["classes"]["hit"]
+                mu, sigma, n = float(match[2]), float(match[3]), int(match[4])
+                self.assertEqual(n, hit["count"])
+                q1, q3 = (bench_stats.bucket_percentile(hit["buckets"], q) for q in (25, 75))
+                self.assertAlmostEqual(mu, hit["p50_ns"], delta=0.02 * hit["p50_ns"])
+                self.assertLessEqual(sigma, 1.5 * (q3 - q1) / 1.349)
+                self.assertGreaterEqual(sigma, (q3 - q1) / 1.349 / 1.5)
 
     def test_reports_over_rank_counts_plot_rank_scaling(self):
         with tempfile.TemporaryDirectory() as out:
