@@ -34,6 +34,25 @@ std::string render_benchmark_name(const BenchSettings& s, int threads) {
 }
 }  // namespace
 
+json to_json(const MachineState& m) {
+  json busiest = json::array();
+  for (const BusyProcess& p : m.busiest)
+    busiest.push_back({{"pid", p.pid}, {"name", p.name}, {"cpu_percent", p.cpu_percent}});
+  const auto optional = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+  return {{"load_average_start", m.load_average_start},
+          {"load_average_end", m.load_average_end},
+          {"others_cpu_percent", m.others_cpu_percent},
+          {"busiest_processes", std::move(busiest)},
+          {"steal_percent", optional(m.steal_percent)},
+          {"governor", optional(m.governor)},
+          {"boost", optional(m.boost)},
+          {"aslr", optional(m.aslr)},
+          {"build_type", m.build_type},
+          {"debugger_attached", m.debugger_attached},
+          {"sanitizer", m.sanitizer.empty() ? json(nullptr) : json(m.sanitizer)},
+          {"warnings", m.warnings}};
+}
+
 json to_json(const BenchContext& c) {
   json ranks = json::array();
   for (const RankHost& h : c.ranks)
@@ -51,6 +70,7 @@ json to_json(const BenchContext& c) {
               {"simd_target", c.simd_target},
               {"render_path", c.render_path}};
   if (!c.ranks.empty()) out["ranks"] = std::move(ranks);
+  if (c.machine) out["machine"] = to_json(*c.machine);
   return out;
 }
 

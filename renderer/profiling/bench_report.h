@@ -12,6 +12,7 @@ namespace rtcli {
 
 inline constexpr const char* kBenchSchema = "rtcli.bench/1";
 
+nlohmann::ordered_json to_json(const MachineState& machine);
 nlohmann::ordered_json to_json(const BenchContext& context);
 nlohmann::ordered_json to_json(const RatioEstimate& ratio);
 nlohmann::ordered_json to_json(const ThroughputSummary& throughput);
