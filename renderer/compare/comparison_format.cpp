@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace rtcli::compare {
 
@@ -45,6 +46,25 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
   return right ? std::string(width - s.size(), ' ') + s : s + std::string(width - s.size(), ' ');
 }
 
+// `first` then `text` in lines of at most 100 columns, continuations indented by two.
+std::string wrapped(const std::string& first, const std::string& text) {
+  std::string out = first, word;
+  std::size_t column = first.size();
+  std::istringstream words(text);
+  while (words >> word) {
+    if (column + 1 + word.size() > 100 && column > 2) {
+      out += "\n  ";
+      column = 2;
+    } else if (column > 0 && out.back() != ' ') {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += word.size();
+  }
+  return out + "\n";
+}
+
 const char* kNotes =
     "change = new / base - 1 of the median (frames) or the percentile (pixels); negative is "
     "faster.\nframes: Mann-Whitney U on the repetitions (bootstrap under 4 each), interval: "
@@ -58,8 +78,8 @@ std::string format_text(const Comparison& c) {
                     printf_string("%g", c.options.threshold_percent) +
                     "% or p >= " + printf_string("%g", c.options.alpha) + "\n";
   for (const std::string& d : c.differences)
-    out += "warning: compared with --force although " + d + "\n";
-  for (const std::string& w : c.warnings) out += "warning: " + w + "\n";
+    out += wrapped("warning:", "compared with --force although " + d);
+  for (const std::string& w : c.warnings) out += wrapped("warning:", w);
   const std::string mark = c.differences.empty() ? "" : "!";  // --force: every line flagged
   out += "\n";
   out += pad("figure", 24, false) + pad("base", 12, true) + pad("new", 12, true) +
