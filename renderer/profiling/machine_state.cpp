@@ -100,7 +100,7 @@ MachineState machine_state(const MachineSnapshot& start, const MachineSnapshot& 
     const auto before = start.process_ticks.find(pid);
     const double ticks =
         now.second - (before == start.process_ticks.end() ? 0 : before->second.second);
-    if (ticks <= 0) continue;
+    if (ticks < 0) continue;  // a new process under a recycled pid
     const double percent = 100 * ticks / ticks_per_second / seconds;
     others += percent;
     m.busiest.push_back({pid, now.first, percent});

@@ -28,7 +28,7 @@ struct BusyProcess {
 struct MachineState {
   std::array<double, 3> load_average_start{};
   std::array<double, 3> load_average_end{};
-  std::vector<BusyProcess> busiest;     // other processes, most CPU over the run first (<= 5)
+  std::vector<BusyProcess> busiest;     // the 5 other processes with most CPU over the run
   double others_cpu_percent = 0;        // every other process together, of all CPUs
   std::optional<double> steal_percent;  // of all CPU time over the run (VMs)
   std::optional<std::string> governor;  // cpufreq scaling governor of CPU 0
