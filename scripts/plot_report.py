@@ -62,6 +62,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 import report_compare  # noqa: E402
 import histogram_fit  # noqa: E402
+import html_report  # noqa: E402
 import rtcli_report  # noqa: E402
 import script_args  # noqa: E402
 from bench_stats import bucket_midpoint  # noqa: E402
@@ -359,11 +360,30 @@ def figure_paths(output):
     return stem + ".png", stem
 
 
-def save(fig, path):
+def png_bytes(fig):
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100)
     plt.close(fig)
-    rtcli_report.write_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_html(args, named, tables_text, figures):
+    """The --html page: every figure inline, `rtcli compare` of the first report against each
+    other one, the machine warnings and the tables."""
+    rtcli = args.rtcli or html_report.default_rtcli()
+    comparisons = [(args.reports[0], path, *html_report.run_compare(rtcli, args.reports[0], path))
+                   for path in args.reports[1:]]
+    captions = {"": "Latency distributions overlaid", "-cdf": "Latency CDF and tail",
+                "-ladder": "The ladder", "-scaling": "Scaling over threads", "-ranks": "Scaling over ranks"}
+    rendered = []
+    for suffix, draw in figures.items():
+        caption = captions.get(suffix) or (suffix[1:].replace("hist-", "Histogram with fit: ", 1)
+                                           .replace("map-", "Latency map: ", 1))
+        rendered.append((caption, png_bytes(draw())))
+    title = "rtcli bench: " + ", ".join(name for name, _ in named)
+    text = html_report.page(title, named, args.reports, tables_text, rendered, comparisons)
+    script_args.make_parent(args.html)
+    rtcli_report.write_atomic(args.html, text.encode("utf-8"))
 
 
 def main(argv=None):
@@ -378,6 +398,12 @@ def main(argv=None):
     parser.add_argument("--xmax", type=float, metavar="NS",
                         help="right end of the histograms' x axis (default: the largest of 2 x p50, "
                              "1.25 x p99 and 1.1 x mean, rounded up)")
+    parser.add_argument("--html", metavar="OUT.html",
+                        help="write one self-contained HTML page (figures inline, rtcli compare's "
+                             "verdicts, machine warnings) instead of the PNG files")
+    parser.add_argument("--rtcli", metavar="PATH",
+                        help="the rtcli binary whose compare the page shows (default: build/rtcli "
+                             "beside the scripts, else rtcli on PATH)")
     args = parser.parse_args(argv)
     if args.xmax is not None and not (math.isfinite(args.xmax) and args.xmax > 0):
         parser.error(f"argument --xmax: invalid value '{args.xmax:g}': expected a number > 0")
@@ -389,37 +415,40 @@ def main(argv=None):
     names = report_compare.report_names(args.reports)
     named = list(zip(names, reports))
     main_path, stem = figure_paths(args.output)
-    problem = script_args.output_problem(main_path)
+    problem = script_args.output_problem(args.html or main_path)
     if problem:
         script_args.fail(PROG, problem, 2)
 
-    print(report_compare.format_tables(report_compare.latency_rows(named, args.cls),
-                                       report_compare.throughput_rows(named), args.cls))
+    tables = report_compare.format_tables(report_compare.latency_rows(named, args.cls),
+                                          report_compare.throughput_rows(named), args.cls)
     if len(named) > 1:
-        print("\n" + report_compare.format_ladder(report_compare.ladder_rows(named)))
-    figures = {main_path: lambda: overlay_figure(named, args.cls),
-               f"{stem}-cdf.png": lambda: cdf_figure(named, args.cls)}
+        tables += "\n\n" + report_compare.format_ladder(report_compare.ladder_rows(named))
+    print(tables)
+    # Each figure by the suffix of its file name: -o out/cmp gives out/cmp-cdf.png, ...
+    figures = {"": lambda: overlay_figure(named, args.cls), "-cdf": lambda: cdf_figure(named, args.cls)}
     for name, report in named:
-        figures[f"{stem}-hist-{name}.png"] = (
-            lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
+        figures[f"-hist-{name}"] = lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax)
     if len(named) > 1:
-        figures[f"{stem}-ladder.png"] = lambda: ladder_figure(named)
+        figures["-ladder"] = lambda: ladder_figure(named)
     if any(len(speedups(r)) >= 2 for r in reports):
-        figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
+        figures["-scaling"] = lambda: scaling_figure(named)
     if len(rank_points(named)) >= 2:
-        figures[f"{stem}-ranks.png"] = lambda: rank_scaling_figure(named)
+        figures["-ranks"] = lambda: rank_scaling_figure(named)
     for (name, report), path in zip(named, args.reports):
         map_path = latency_map_file(report, path)
         if map_path:
-            figures[f"{stem}-map-{name}.png"] = (
-                lambda n=name, r=report, m=map_path: latency_map_figure(n, r, m))
+            figures[f"-map-{name}"] = lambda n=name, r=report, m=map_path: latency_map_figure(n, r, m)
     try:
+        if args.html:
+            write_html(args, named, tables, figures)
+            print(f"\nwrote {args.html}")
+            return 0
         script_args.make_parent(main_path)
-        for path, draw in figures.items():
-            save(draw(), path)
+        for suffix, draw in figures.items():
+            rtcli_report.write_atomic(f"{stem}{suffix}.png", png_bytes(draw()))
     except OSError as e:
         script_args.fail(PROG, f"cannot write '{e.filename}': {e.strerror}")
-    print("\nwrote " + ", ".join(figures))
+    print("\nwrote " + ", ".join(f"{stem}{suffix}.png" for suffix in figures))
     return 0
 
 
