@@ -49,11 +49,16 @@ FigureChange change_of(const Figure& base, const Figure& candidate, const Compar
     c.ci95_low_percent = c.ci95_high_percent = c.change_percent;
     c.verdict =
         std::abs(c.change_percent) < o.threshold_percent ? Verdict::kNoChange : Verdict::kUntested;
-  } else if (std::abs(c.change_percent) < o.threshold_percent || c.p_value >= o.alpha ||
-             within_clock_step) {
-    c.verdict = Verdict::kNoChange;
+  } else if (c.p_value < o.alpha && !within_clock_step &&
+             c.ci95_low_percent > o.threshold_percent) {
+    c.verdict = Verdict::kRegressed;
+  } else if (c.p_value < o.alpha && !within_clock_step &&
+             c.ci95_high_percent < -o.threshold_percent) {
+    c.verdict = Verdict::kImproved;
   } else {
-    c.verdict = c.change_percent < 0 ? Verdict::kImproved : Verdict::kRegressed;
+    // Inside the threshold, not significant, or an interval that reaches into the threshold:
+    // on a shared machine one slow stretch makes a significant p, never a tight interval.
+    c.verdict = Verdict::kNoChange;
   }
   return c;
 }

@@ -13,9 +13,11 @@ enum class Verdict { kNoChange, kImproved, kRegressed, kUntested };
 const char* to_string(Verdict verdict);
 
 struct CompareOptions {
-  double threshold_percent = 2;  // a change inside +/- this is "no change", whatever p says
-  double alpha = 0.05;           // significance level
-  bool force = false;            // compare reports whose identities differ
+  // A change is "improved" or "regressed" only when p < alpha and its whole 95% interval lies
+  // beyond +/- this: a change that may be inside it is "no change", whatever p says.
+  double threshold_percent = 2;
+  double alpha = 0.05;  // significance level
+  bool force = false;   // compare reports whose identities differ
 };
 
 struct FigureChange {
