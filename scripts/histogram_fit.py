@@ -8,7 +8,6 @@ from the report's buckets, so a few descheduled pixels of milliseconds cannot st
 import math
 
 import numpy as np
-
 from bench_stats import bucket_midpoint
 
 IQR_PER_SIGMA = 1.349  # a normal distribution's interquartile range over its sigma

@@ -53,20 +53,19 @@ def ensure_modules():
 if __name__ == "__main__":
     ensure_modules()
 
-import matplotlib  # noqa: E402  (imported only once the modules are known to exist)
+import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.colors import LogNorm  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-import report_compare  # noqa: E402
-import histogram_fit  # noqa: E402
-import html_report  # noqa: E402
-import rtcli_report  # noqa: E402
-import script_args  # noqa: E402
-from bench_stats import bucket_midpoint  # noqa: E402
+import histogram_fit
+import html_report
+import matplotlib.pyplot as plt
+import numpy as np
+import report_compare
+import rtcli_report
+import script_args
+from bench_stats import bucket_midpoint
+from matplotlib.colors import LogNorm
+from matplotlib.ticker import MaxNLocator
 
 
 def bucket_arrays(latency_class):
@@ -150,7 +149,7 @@ def log_edges(named_reports, cls, per_octave=16):
     """Shared log-spaced bin edges covering every report's buckets."""
     lows, highs = [], []
     for _, report in named_reports:
-        mids, counts, uppers = bucket_arrays(report["latency"]["classes"][plotted_class(report, cls)])
+        mids, _, uppers = bucket_arrays(report["latency"]["classes"][plotted_class(report, cls)])
         if len(mids):
             lows.append(max(mids.min(), 0.25))
             highs.append(uppers.max())

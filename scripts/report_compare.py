@@ -5,9 +5,8 @@ text table plot_report.py prints. Needs scipy (Student's t quantile) for the int
 import math
 import os
 
-from scipy import stats as scipy_stats
-
 from bench_stats import trimmed_fit
+from scipy import stats as scipy_stats
 
 CONFIDENCE = 0.95
 GBENCH_UNIT_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}  # Google Benchmark's time units

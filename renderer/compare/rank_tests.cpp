@@ -77,16 +77,14 @@ BootstrapRatio summarise_ratios(std::vector<double> ratios) {
   return r;
 }
 
-// The value at cumulative fraction q of a histogram: linear within the bucket holding it.
+// The value at cumulative fraction q of a histogram: the midpoint of the bucket holding it, as
+// the report's percentiles are, so that the interval and the figure agree.
 double inverse_cdf(const std::vector<Bucket>& buckets, const std::vector<double>& cumulative,
                    double q) {
-  const double target = q * cumulative.back();
-  const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), target);
+  const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), q * cumulative.back());
   const std::size_t b =
       std::min(static_cast<std::size_t>(it - cumulative.begin()), buckets.size() - 1);
-  const double before = b == 0 ? 0.0 : cumulative[b - 1];
-  const double share = buckets[b][2] > 0 ? (target - before) / buckets[b][2] : 0.5;
-  return buckets[b][0] + std::clamp(share, 0.0, 1.0) * (buckets[b][1] - buckets[b][0]);
+  return 0.5 * (buckets[b][0] + buckets[b][1]);
 }
 
 std::vector<double> cumulative_counts(const std::vector<Bucket>& buckets) {

@@ -1,12 +1,13 @@
 """histogram_fit: the robust fit, the x range, bins in clock steps and the choice of curve."""
 
+import itertools
 import random
 import unittest
 
-import helpers  # noqa: F401  (puts scripts/ on the path)
-
-import bench_stats
+import helpers  # first: it puts scripts/ on the path
 import histogram_fit as hf
+
+bench_stats = helpers.bench_stats
 
 
 def buckets_of(values):
@@ -34,9 +35,9 @@ class RobustFitTest(unittest.TestCase):
 
     def test_bins_are_whole_clock_steps_centred_on_the_fullest_bucket(self):
         edges = hf.bin_edges(50.0, 150.0, 13.0, 77.5)
-        widths = set(round(w, 9) for w in (edges[1:] - edges[:-1]))
+        widths = {round(w, 9) for w in (edges[1:] - edges[:-1])}
         self.assertEqual(widths, {13.0})
-        self.assertTrue(any(abs((a + b) / 2 - 77.5) < 1e-9 for a, b in zip(edges, edges[1:])))
+        self.assertTrue(any(abs((a + b) / 2 - 77.5) < 1e-9 for a, b in itertools.pairwise(edges)))
         self.assertLessEqual(edges[0], 50.0)
         self.assertGreaterEqual(edges[-1], 150.0)
         fine = hf.bin_edges(1000.0, 3000.0, 1.0, 2000.5)

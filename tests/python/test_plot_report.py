@@ -8,10 +8,8 @@ import sys
 import tempfile
 import unittest
 
-import helpers  # noqa: I001  (first: puts scripts/ on the path)
-from helpers import run_script
-
-import bench_stats
+import helpers
+from helpers import bench_stats, run_script
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -158,14 +156,14 @@ class ReexecTest(unittest.TestCase):
             env = {k: v for k, v in os.environ.items() if k != "RTCLI_PLOT_REEXEC"}
             done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "plot_report.py"), report,
                                    "-o", os.path.join(d, "f.png")], capture_output=True, text=True, env=env,
-                                  timeout=300)
+                                  timeout=300, check=False)
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertTrue(is_png(os.path.join(d, "f.png")))
 
     def test_missing_module_after_reexec_is_one_clear_line(self):
         env = dict(os.environ, RTCLI_PLOT_REEXEC="1")
         done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "plot_report.py"), "x.json"],
-                              capture_output=True, text=True, env=env, timeout=60)
+                              capture_output=True, text=True, env=env, timeout=60, check=False)
         self.assertEqual(done.returncode, 1)
         self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
         self.assertIn("matplotlib", done.stderr)
