@@ -22,6 +22,7 @@ pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 0.8em; }
 table { border-collapse: collapse; font-size: 0.9em; }
 th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #e3e3e3; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
+td.regressed, td.improved, td.nochange, td.untested { white-space: nowrap; }
 td.regressed { background: #f8d0d0; color: #900; font-weight: bold; }
 td.improved { background: #d3f0d3; color: #060; font-weight: bold; }
 td.nochange { color: #555; }
@@ -76,10 +77,12 @@ def _comparison_html(base, candidate, comparison, refusal):
             f"<td class=\"{verdict.replace(' ', '')}\">{html.escape(verdict)}</td>"
             f"<td>{html.escape(f['test'])}</td></tr>")
     warnings = "".join(f'<div class="warning">{html.escape(w)}</div>' for w in comparison["warnings"])
-    return (head + f"<p>No change: within {comparison['threshold_percent']:g}% or p \u2265 "
-            f"{comparison['alpha']:g}.</p>" + warnings +
+    only = "".join(f"<li>{html.escape(key)}</li>" for key in comparison["only_in_one"])
+    return (head + f"<p>Regressed or improved: p &lt; {comparison['alpha']:g} and the whole 95% interval "
+            f"beyond \u00b1{comparison['threshold_percent']:g}%; otherwise no change.</p>" + warnings +
             "<table><tr><th>figure</th><th>base</th><th>new</th><th>change</th><th>95% CI</th>"
-            "<th>p</th><th>verdict</th><th>test</th></tr>" + "".join(rows) + "</table>")
+            "<th>p</th><th>verdict</th><th>test</th></tr>" + "".join(rows) + "</table>"
+            + (f"<p>In one report only:</p><ul>{only}</ul>" if only else ""))
 
 
 def page(title, named_reports, paths, tables_text, figures, comparisons):
