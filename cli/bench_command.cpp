@@ -179,7 +179,7 @@ BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
                                         std::max(1, settings.end_to_end_runs), "25%,50%,75%");
   return results;
 }
-// What the machine did over the run, in every scene's report, and its warnings on stderr.
+// What the machine did over the run, in every scene's report (its warnings among the others).
 void note_machine_state(const MachineSnapshot& start, std::vector<BenchResults>& results) {
   const BenchContext& context = results.front().context;
   const MachineState machine =
@@ -188,8 +188,6 @@ void note_machine_state(const MachineSnapshot& start, std::vector<BenchResults>&
     r.context.machine = machine;
     r.warnings.insert(r.warnings.end(), machine.warnings.begin(), machine.warnings.end());
   }
-  for (const std::string& w : machine.warnings)
-    std::fprintf(stderr, "rtcli: warning: %s\n", w.c_str());
 }
 }  // namespace
 
@@ -238,6 +236,10 @@ int run_bench(const BenchFlags& f) {
     write_output(f.trace,
                  chrome_trace_json(first.latency.tiles, first.latency.threads, settings.ranks));
   if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
+  // After every file is written: a failed run's stderr is its one error line.
+  if (first.context.machine)
+    for (const std::string& w : first.context.machine->warnings)
+      std::fprintf(stderr, "rtcli: warning: %s\n", w.c_str());
   if (!f.quiet) {
     for (const BenchResults& r : results) std::fputs(format_bench_summary(r).c_str(), stdout);
     if (results.size() > 1) std::fputs(format_scene_comparison(results).c_str(), stdout);
