@@ -15,7 +15,8 @@ CLI::App* add_compare_command(CLI::App& app, CompareFlags& f) {
   cmd->add_option("BASE", f.base, "The baseline rtcli.bench/1 report")->required();
   cmd->add_option("NEW", f.candidate, "The report to judge against it")->required();
   cmd->add_option("--threshold", f.threshold,
-                  "Noise threshold in percent: a smaller change is \"no change\" whatever p says")
+                  "Noise threshold in percent: a change whose 95% CI reaches inside +/- this is "
+                  "\"no change\", whatever p says")
       ->capture_default_str()
       ->check(non_empty());
   cmd->add_option("--format", f.format, "Output: text (100 columns), markdown or json")
