@@ -24,7 +24,6 @@ import micro  # noqa: E402
 import rtcli_report  # noqa: E402
 import rungs  # noqa: E402
 import script_args  # noqa: E402
-import talk  # noqa: E402
 from python_reference import context, render, render_timed  # noqa: E402
 
 PROG = "ladder.py"
@@ -75,7 +74,7 @@ def bench_run(binary, width, height, frames):
         path = os.path.join(folder, "bench.json")
         done = subprocess.run([binary, "bench", "--size", f"{width}x{height}", "--threads", "1",
                                "--repetitions", str(frames), "--latency-runs", "1", "--end-to-end-runs", "0",
-                               "--json", path, "--quiet"], capture_output=True, text=True)
+                               "--json", path, "--quiet"], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise LadderError(f"{binary} bench failed: {done.stderr.strip() or done.returncode}")
         report = rtcli_report.load_report(path)
@@ -110,6 +109,7 @@ def measure(args, rtcli, found):
         scene = rtcli.Scene()
         rtcli.render(scene, width, height, threads=1)  # warm-up: starts the worker
     reference = None
+    call_ns = []  # rtcli.render of one pixel: what one call costs beyond the rendering
     for run in range(args.runs):
         for level, rung, colour in pixel_rows:
             frame, sample = pixel_run(colour, width, height)
@@ -123,11 +123,15 @@ def measure(args, rtcli, found):
             if frame != reference:
                 raise LadderError("native-frame (rtcli.render) rendered other pixels than pure Python")
             samples[("native-frame", "rtcli")].append(sample)
+            call_ns.append(frame_run(rtcli, scene, 1, 1, args.frames)[1]["wall_ns"])
             bench_context, sample = bench_run(args.rtcli, width, height, args.frames)
             samples[("native-frame", "rtcli bench")].append(sample)
         print(f"{PROG}: run {run + 1} of {args.runs} done", file=sys.stderr)
     baseline = samples[("python", "python")]
     rows = [dict(level=level, rung=rung, **summarise(s, baseline)) for (level, rung), s in samples.items()]
+    if call_ns:
+        row_of(rows, "native-frame", "rtcli")["call_ns"] = dict(
+            zip(("value", "ci95_low", "ci95_high"), ladder_stats.median_ci(call_ns)), runs=call_ns)
     return rows, (bench_context if rtcli is not None else None)
 
 
@@ -159,7 +163,7 @@ def goals(rows):
         if level == "native-objects" and pyo3 is not None and best is not pyo3:
             faster = ladder_stats.ratio_ci(pyo3["hit_ns"]["runs"], best["hit_ns"]["runs"])
             met = met and faster[1] > 1
-            measured += f"; {faster[0]:.2f}x [{faster[1]:.2f}, {faster[2]:.2f}] PyO3's speed"
+            measured += f"; {faster[0]:.2f}x [{faster[1]:.2f}, {faster[2]:.2f}] faster than PyO3"
         out.append({"goal": f"{level}: at least {target}x pure Python"
                             + (", faster than PyO3" if level == "native-objects" else ""),
                     "met": met, "measured": measured})
@@ -193,13 +197,14 @@ def format_report(doc):
     """The ladder as text: context, the table, the call costs, the goals."""
     ctx, cfg = doc["context"], doc["config"]
     talk_speedup = doc["talk"]["speedup"]
-    lines = [f"Binding ladder, seed frame {cfg['width']}x{cfg['height']}, {cfg['runs']} runs interleaved; "
-             f"Python {ctx['python_version']} ({ctx['python_executable']}); SIMD target {ctx['simd_target']}; "
-             f"load average {ctx['load_before'][0]:.1f} before, {ctx['load_after'][0]:.1f} after "
-             f"on {ctx['logical_cores']} logical cores", "",
-             "ns per pixel: medians over runs [95% bootstrap CI]; speedup = pure Python's / this; "
-             "hit = the talk's timing (perf_counter_ns around the colour call, hit pixels only, median); "
-             "all = untimed pass over every pixel", ""]
+    header = (f"Binding ladder, seed frame {cfg['width']}x{cfg['height']}, {cfg['runs']} runs interleaved; "
+              f"Python {ctx['python_version']} ({ctx['python_executable']}); SIMD target {ctx['simd_target']}; "
+              f"load average {ctx['load_before'][0]:.1f} before, {ctx['load_after'][0]:.1f} after "
+              f"on {ctx['logical_cores']} logical cores")
+    legend = ("ns per pixel: medians over runs [95% bootstrap CI]; speedup = pure Python's / this; "
+              "hit = the talk's timing (perf_counter_ns around the colour call, hit pixels only, median); "
+              "all = untimed pass over every pixel")
+    lines = [header, "", legend, ""]
     body = []
     for r in doc["rows"]:
         hit, wall, cpu = r.get("hit_ns"), r.get("wall_ns"), r.get("cpu_ns")
@@ -209,17 +214,23 @@ def format_report(doc):
                      f"{talk_speedup:.2f}x" if r["level"] == "native-objects" else ""])
     lines.append(_table(["level", "rung", "hit ns", "hit speedup", "all ns", "all speedup", "all CPU ns",
                          "CPU speedup", "talk"], body))
-    lines += ["", f"The talk: {TALK_PYTHON_MU_NS:,} ns per hit pixel in pure Python, {TALK_PYO3_MU_NS:,} ns "
-              f"with its PyO3 Vec, Sphere and Line: {talk_speedup:.2f}x.", "",
-              "What one crossing costs (CPU ns per call, less the bare loop's "
-              f"{doc['call_cost_ns']['python']['empty_loop']:.1f} ns; median of 5 loops):"]
+    talk_line = (f"The talk: {TALK_PYTHON_MU_NS:,} ns per hit pixel in pure Python, {TALK_PYO3_MU_NS:,} ns "
+                 f"with its PyO3 Vec, Sphere and Line: {talk_speedup:.2f}x.")
+    costs_line = ("What one crossing costs (CPU ns per call, less the bare loop's "
+                  f"{doc['call_cost_ns']['python']['empty_loop']:.1f} ns; median of 5 loops):")
+    lines += ["", talk_line, "", costs_line]
     names = list(micro.BENCHMARKS)
     lines.append(_table(["rung", "", *names],
                         [[rung, "", *(f"{c[n]:.1f}" for n in names)] for rung, c in doc["call_cost_ns"].items()]))
     lines += [f"  {n}: {micro.BENCHMARKS[n][0]}, {micro.BENCHMARKS[n][1]}" for n in names]
+    frame = row_of(doc["rows"], "native-frame", "rtcli")
+    if frame and "call_ns" in frame:
+        per_pixel = frame["call_ns"]["value"] / (cfg["width"] * cfg["height"])
+        lines += ["", (f"rtcli.render's cost per call beyond the pixels (a 1x1 frame, wall): "
+                       f"{_with_ci(frame['call_ns'])} ns, {per_pixel:.3f} ns per pixel of this frame")]
     lines += ["", "Goals:"]
-    lines += [f"  {'met' if g['met'] else 'NOT met' if g['met'] is False else 'not measured'}: {g['goal']}: "
-              f"{g['measured']}" for g in doc["goals"]]
+    verdict = {True: "met", False: "NOT met", None: "not measured"}
+    lines += [f"  {verdict[g['met']]}: {g['goal']}: {g['measured']}" for g in doc["goals"]]
     for rung, why in doc["skipped"].items():
         lines.append(f"skipped rung {rung}: {why}")
     return "\n".join(lines) + "\n"
@@ -227,7 +238,7 @@ def format_report(doc):
 
 def simd_target(binary):
     try:
-        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=60).stdout
+        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=60, check=False).stdout
     except OSError:
         return None
     return next((line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("SIMD target:")), None)
