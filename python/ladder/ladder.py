@@ -24,7 +24,7 @@ import micro  # noqa: E402
 import rtcli_report  # noqa: E402
 import rungs  # noqa: E402
 import script_args  # noqa: E402
-from python_reference import context, render, render_timed  # noqa: E402
+from python_reference import context, empty_intervals, render, render_timed  # noqa: E402
 
 PROG = "ladder.py"
 SCHEMA = "rtcli.ladder/1"
@@ -203,7 +203,8 @@ def format_report(doc):
               f"on {ctx['logical_cores']} logical cores")
     legend = ("ns per pixel: medians over runs [95% bootstrap CI]; speedup = pure Python's / this; "
               "hit = the talk's timing (perf_counter_ns around the colour call, hit pixels only, median); "
-              "all = untimed pass over every pixel")
+              "all = untimed pass over every pixel; "
+              f"an empty timed interval takes {ctx['clock_overhead_ns']:.0f} ns (median)")
     lines = [header, "", legend, ""]
     body = []
     for r in doc["rows"]:
@@ -281,7 +282,7 @@ def main(argv=None):
     except LadderError as e:
         script_args.fail(PROG, str(e))
     ctx = context()
-    ctx.update(load_before=load_before, load_after=os.getloadavg(), simd_target=simd_target(args.rtcli),
+    ctx.update(clock_overhead_ns=statistics.median(empty_intervals(100_000)), load_before=load_before, load_after=os.getloadavg(), simd_target=simd_target(args.rtcli),
                rungs={rung: m.__file__ for rung, m in found.items()}, bench=bench_context)
     doc = {"schema": SCHEMA, "context": ctx,
            "config": {"width": args.size[0], "height": args.size[1], "runs": args.runs, "frames": args.frames,
