@@ -1,7 +1,8 @@
 //! The PyO3 rung of the binding ladder: the talk's Vec, Sphere and Line, ported as the talk did,
 //! in IEEE double with the seed's order of operations (no FMA: Rust never contracts).
-// pyo3 0.17's macros predate the lint that newer compilers raise on their generated impls.
-#![allow(non_local_definitions)]
+// pyo3 0.17's macros predate the lint that newer compilers raise on their generated impls
+// (and older compilers do not know that lint).
+#![allow(unknown_lints, non_local_definitions)]
 
 use pyo3::prelude::*;
 
