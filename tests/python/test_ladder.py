@@ -2,13 +2,17 @@
 C API rung turns bad input into exceptions that name it, and ladder.py writes its table, JSON and
 plot for a tiny frame."""
 
+import contextlib
 import gc
+import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import types
 import unittest
+from unittest import mock
 
 import helpers
 
@@ -139,6 +143,32 @@ class LadderCommandTest(unittest.TestCase):
         self.assertTrue(doc["pixels_equal_python"])
         self.assertIn("native-frame within 10% of rtcli bench", done.stdout)
         self.assertRegex(done.stdout, r"SIMD target [A-Za-z0-9_]+;")
+
+    def test_a_rung_with_other_pixels_fails_the_run_and_writes_nothing(self):
+        import ladder
+
+        class Off(talk.Vec):  # every dot product 1% off
+            def __mul__(self, other):
+                return super().__mul__(other) * 1.01
+
+            def scale(self, k):
+                return Off(self.x * k, self.y * k, self.z * k)
+
+        wrong = types.ModuleType("talk_wrong")
+        wrong.Vec, wrong.Sphere, wrong.Line, wrong.__file__ = Off, talk.Sphere, talk.Line, "talk_wrong.py"
+        err = io.StringIO()
+        with tempfile.TemporaryDirectory() as out, mock.patch.dict(sys.modules, talk_wrong=wrong), \
+                mock.patch.object(rungs, "RUNG_MODULES", {"wrong": ("talk_wrong",)}), \
+                contextlib.redirect_stderr(err), self.assertRaises(SystemExit) as exit_:
+            try:
+                ladder.main([out, "--size", "24x18", "--runs", "2", "--frames", "1", "--calls", "10",
+                             "--build", os.path.dirname(helpers.MODULE_DIR), "--no-plot"])
+            finally:
+                written = os.listdir(out)
+        self.assertEqual(exit_.exception.code, 1)
+        self.assertEqual(written, [])
+        self.assertIn("ladder.py: error: native-vectors through wrong rendered other pixels than pure Python",
+                      err.getvalue())
 
     def test_a_bad_size_is_one_line(self):
         done = subprocess.run([sys.executable, os.path.join(LADDER, "ladder.py"), "out", "--size", "0x5"],
