@@ -9,12 +9,11 @@ import talk
 
 LEVELS = ("python", "native-vectors", "native-objects", "native-pixel", "native-frame")
 
-# rung -> modules that provide it, first found wins: the package's own nanobind module once it
-# is built, else the ladder's.
+# rung -> modules that provide it, first found wins. nanobind's is the package's own rtcli.talk.
 RUNG_MODULES = {
     "capi": ("talk_capi",),
     "pyo3": ("talk_pyo3",),
-    "nanobind": ("rtcli.talk", "talk_nanobind"),
+    "nanobind": ("rtcli.talk",),
     "pybind11": ("talk_pybind11",),
 }
 
@@ -49,8 +48,8 @@ def pixel_functions(rungs, rtcli):
     for rung, m in rungs.items():
         if hasattr(m, "colour"):
             out.append(("native-pixel", rung, m.colour))
-    if rtcli is not None:  # the rtcli module's own one-call pixel (pybind11)
-        out.append(("native-pixel", "rtcli", functools.partial(rtcli.shade_pixel, rtcli.Scene())))
+        elif rung == "nanobind" and rtcli is not None:  # the package's own one-call pixel
+            out.append(("native-pixel", rung, functools.partial(rtcli.shade_pixel, rtcli.Scene())))
     return out
 
 
