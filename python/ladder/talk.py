@@ -1,65 +1,18 @@
-"""The talk's classes in pure Python, and its colour function over any implementation of them.
-
-Vec(x, y, z) with `+`, `-`, `*` (the dot product), `scale`, `normal` and `len`; Line(p, v);
-Sphere(centre, radius) with `intersect(line)` (the nearer hit, or None) and `get_normal(p)`.
-IEEE double in the seed's order of operations, so every binding rung must give the same pixels.
-Sphere and Line only call their vectors' methods: over a native Vec they are the native-vectors
-level of the ladder.
+"""The talk's colour function over any implementation of its classes (Vec, Sphere, Line): pure
+Python (scripts/talk_classes.py) or a rung's native ones. Sphere and Line only call their
+vectors' methods: over a native Vec they are the native-vectors level of the ladder.
 """
 
-import math
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                                "scripts"))
+from talk_classes import Line, Sphere, Vec  # noqa: E402
+
+__all__ = ["BACKGROUND", "Line", "Sphere", "Vec", "make_colour"]
 
 BACKGROUND = (100, 100, 100)  # a pixel that misses; every hit pixel has green 0
-
-
-class Vec:
-    def __init__(self, x, y, z):
-        self.x = x
-        self.y = y
-        self.z = z
-
-    def __add__(self, other):
-        return Vec(self.x + other.x, self.y + other.y, self.z + other.z)
-
-    def __sub__(self, other):
-        return Vec(self.x - other.x, self.y - other.y, self.z - other.z)
-
-    def __mul__(self, other):
-        return (self.x * other.x + self.y * other.y) + self.z * other.z
-
-    def scale(self, k):
-        return Vec(self.x * k, self.y * k, self.z * k)
-
-    def len(self):
-        return math.sqrt(self * self)
-
-    def normal(self):
-        return self.scale(1 / self.len())
-
-
-class Line:
-    def __init__(self, p, v):
-        self.p = p
-        self.v = v
-
-
-class Sphere:
-    def __init__(self, centre, radius):
-        self.centre = centre
-        self.radius = radius
-
-    def intersect(self, line):
-        d = line.p - self.centre
-        sp = line.v * d
-        rat = 4 * (sp * sp - (d * d - self.radius * self.radius))
-        if rat < 0:
-            return None
-        s = math.sqrt(rat)
-        t = min(-1 * sp + s / 2, -1 * sp - s / 2)
-        return line.p + line.v.scale(t)
-
-    def get_normal(self, p):
-        return (p - self.centre).normal()
 
 
 def make_colour(vec, sphere, line):
