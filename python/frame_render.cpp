@@ -65,7 +65,11 @@ Frame render_frame(const RenderScene& scene, const FrameRequest& r) {
   const int threads = resolve_threads(r.threads.value_or(0));
   check_threads_once(threads);
   WorkerArena arena(threads);
-  arena.run(scheduler, [&](int tile, int) { render_tile(scene, grid.bounds(tile), frame); });
+  arena.run_with_state(
+      scheduler, [] { return KernelContext{interrupt::stop_token()}; },
+      [&](int tile, int, KernelContext& kernel) {
+        render_tile(scene, grid.bounds(tile), frame, kernel);
+      });
   return frame;
 }
 
