@@ -247,12 +247,7 @@ void RenderTile(const RenderScene& prepared, TileScratch& scratch, const StopTok
                    return true;
                  });
       if (leaves.empty()) continue;
-      bool any = false;
-      for (int v = 0; v < run.vectors; ++v) {
-        const int x = run.x + v * n;
-        const int lanes = std::min(n, tile.x1 - x);
-        const M valid = hn::FirstN(d, static_cast<std::size_t>(lanes));
-        const V px = hn::LoadU(d, columns + x);
+      const auto nearest = [&](int, int, V px, M valid) {
         Nearest near = NoHit(d);
         for (const std::uint32_t leaf : leaves) {
           // The lanes whose own walk could reach the leaf (AlongZ::enters across the screen).
@@ -269,10 +264,9 @@ void RenderTile(const RenderScene& prepared, TileScratch& scratch, const StopTok
                              -1 * dz, screen.sphere_index[k], inside, near);
           }
         }
-        run.Keep(d, v, near);
-        any = any || !hn::AllFalse(d, near.hit);
-      }
-      if (!any) continue;
+        return near;
+      };
+      if (!FindRunHits(d, run, columns, tile.x1, nearest, [](V, const Nearest&) {})) continue;
       ShadeRun(d, scene, spheres, run, columns, py, stop, out,
                [&](std::size_t i, M lit, VI self, const Point& p, const Point& to_light, V a2) {
                  return shadows(d, i, lit, self, p, to_light, a2);

@@ -181,16 +181,10 @@ void RenderTile(const Scene& scene, TileScratch& scratch, const StopToken& stop,
         run.vectors = std::min(kRunVectors, (to - run.x + n - 1) / n);
         V lo[3] = {inf, inf, inf};
         V hi[3] = {hn::Neg(inf), hn::Neg(inf), hn::Neg(inf)};
-        bool any = false;
-        for (int v = 0; v < run.vectors; ++v) {
-          const int x = run.x + v * n;
-          const int lanes = std::min(n, tile.x1 - x);
-          const M valid = hn::FirstN(d, static_cast<std::size_t>(lanes));
-          const V px = hn::LoadU(d, columns + x);
-          const Nearest near = NearestHit(d, spheres, spans, x, lanes, px, valid);
-          run.Keep(d, v, near);
-          if (hn::AllFalse(d, near.hit)) continue;
-          any = true;
+        const auto nearest = [&](int x, int lanes, V px, M valid) {
+          return NearestHit(d, spheres, spans, x, lanes, px, valid);
+        };
+        const auto grow_box = [&](V px, const Nearest& near) {
           // The hit points, as ShadeLanes computes them.
           const V p[3] = {hn::Add(px, hn::Mul(zero, near.t)),
                           hn::Add(hn::Set(d, py), hn::Mul(zero, near.t)),
@@ -199,8 +193,8 @@ void RenderTile(const Scene& scene, TileScratch& scratch, const StopToken& stop,
             lo[a] = hn::Min(lo[a], hn::IfThenElse(near.hit, p[a], inf));
             hi[a] = hn::Max(hi[a], hn::IfThenElse(near.hit, p[a], hn::Neg(inf)));
           }
-        }
-        if (!any) continue;
+        };
+        if (!FindRunHits(d, run, columns, tile.x1, nearest, grow_box)) continue;
         PointBox box;
         for (int a = 0; a < 3; ++a) {
           box.lo[a] = hn::GetLane(hn::MinOfLanes(d, lo[a]));

@@ -199,6 +199,27 @@ struct RunHits {
   }
 };
 
+// The first pass: each vector's nearest hit, nearest(x, lanes, px, valid) for the `lanes` valid
+// pixels from column x on at screen x `px`, kept in `run`; on_hit(px, near) sees each vector
+// with a hit. False when no pixel of the run hits a sphere. `x1`: the tile row's end.
+template <class NearestOf, class OnHit>
+HWY_INLINE bool FindRunHits(D d, RunHits& run, const double* columns, int x1,
+                            const NearestOf& nearest, const OnHit& on_hit) {
+  const int n = static_cast<int>(hn::Lanes(d));
+  bool any = false;
+  for (int v = 0; v < run.vectors; ++v) {
+    const int x = run.x + v * n;
+    const int lanes = std::min(n, x1 - x);
+    const V px = hn::LoadU(d, columns + x);
+    const Nearest near = nearest(x, lanes, px, hn::FirstN(d, static_cast<std::size_t>(lanes)));
+    run.Keep(d, v, near);
+    if (hn::AllFalse(d, near.hit)) continue;
+    any = true;
+    on_hit(px, near);
+  }
+  return any;
+}
+
 // The second pass: shade_hit for each vector of the run with a hit, written to the row with
 // the background before and between. `columns`: screen x of every column. The stop token is
 // looked at before each such vector: with thousands of lights one can take milliseconds.

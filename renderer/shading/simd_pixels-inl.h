@@ -23,24 +23,18 @@ namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // (ax*bx + ay*by) + az*bz: dot() in vec3.h, unfused.
-template <class V>
 HWY_INLINE V Dot(V ax, V ay, V az, V bx, V by, V bz) {
   return hn::Add(hn::Add(hn::Mul(ax, bx), hn::Mul(ay, by)), hn::Mul(az, bz));
 }
 
-// The finish of channel() in shade.cpp, given lit = trunc(intensity * surface):
-// clamp(max(lit, floor), 0, 255), with std::max and std::clamp's comparisons.
-template <class D, class V = hn::Vec<D>>
-HWY_INLINE V FinishChannel(D d, V lit, V floor) {
+// channel() in shade.cpp: clamp(max(trunc(intensity * surface), floor), 0, 255), with std::max
+// and std::clamp's comparisons.
+HWY_INLINE V LitChannel(D d, V intensity, V surface, V floor) {
+  const V lit = hn::Trunc(hn::Mul(intensity, surface));
   const V m = hn::IfThenElse(hn::Lt(lit, floor), floor, lit);  // std::max(lit, floor)
   const V lo = hn::Zero(d);
   const V hi = hn::Set(d, 255.0);
   return hn::IfThenElse(hn::Lt(m, lo), lo, hn::IfThenElse(hn::Lt(hi, m), hi, m));
-}
-
-// channel() in shade.cpp: clamp(max(trunc(intensity * surface), floor), 0, 255).
-HWY_INLINE V LitChannel(D d, V intensity, V surface, V floor) {
-  return FinishChannel(d, hn::Trunc(hn::Mul(intensity, surface)), floor);
 }
 
 // A colour packed as r + 256*g + 65536*b, as the kernels carry it to WritePixels.
