@@ -9,6 +9,7 @@
 #include "pipeline/render_memory.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::python {
 namespace {
@@ -81,7 +82,7 @@ FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, 
       arena_(threads_),
       into_(frame),
       watch_(*this, grid_.count()),
-      kernels_(scene, request.tile_width),
+      kernels_(scene, request.tile_width, threads_),
       loop_(arena_, grid_, {&into_, &watch_}) {
   try {
     thread_ = std::thread([this] {

@@ -47,7 +47,7 @@ void StreamedFrame::render(const std::vector<FrameSink*>& sinks, BandHandout* ha
   summary.bands = layout_.count();
   summary.band_rows = layout_.max_rows();
   summary.threads = arena_.threads();
-  KernelRenderer kernels(scene_, spec_.tile_width);
+  KernelRenderer kernels(scene_, spec_.tile_width, arena_.threads());
   const FrameTimes times = FrameLoop(arena_, layout_.grid(), sinks, handout).run(kernels);
   summary.render_seconds = seconds_between(start_, times.rendered);
   summary.total_seconds = seconds_between(start_, SteadyClock::now());

@@ -76,7 +76,7 @@ class ScalarRenderer : public BandRenderer {
  public:
   explicit ScalarRenderer(const RenderScene& scene) : scene_(scene) {}
   void render(const TileBounds& tile, Frame& pixels, int) override {
-    render_tile_scalar(scene_, tile, pixels);
+    render_tile_scalar(scene_, tile, pixels, interrupt::stop_token());
   }
 
  private:
@@ -193,10 +193,11 @@ std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
   MemorySink frame(s.width, s.height);
   const TileGrid grid(s.width, s.height, s.tile_width, s.tile_height);
   const RenderScene scene = prepare_scene(s.scene, s.accel);  // hierarchies: not timed
-  KernelRenderer kernels(scene, s.tile_width);
   std::vector<ThroughputRun> runs;
   for (const int threads : resolve_thread_list(s)) {
     WorkerArena arena(threads);
+    // One scratch per worker, kept across the repetitions as each worker's own.
+    KernelRenderer kernels(scene, s.tile_width, threads);
     const auto render = [&] { return render_frame(arena, grid, kernels, frame); };
     for (int i = 0; i < s.warmup; ++i) render();
     ThroughputRun run;

@@ -82,9 +82,9 @@ class ProbeSink : public FrameSink {
 
 struct Workers {
   RenderScene scene = prepare_scene(seed_scene(), Accel::kNone);
-  KernelRenderer kernels{scene, 16};
   WorkerArena arena;
-  explicit Workers(int threads) : arena(threads) {}
+  KernelRenderer kernels;
+  explicit Workers(int threads) : arena(threads), kernels(scene, 16, threads) {}
 };
 
 TEST(FrameLoop, MemorySinkHoldsTheReferenceFrame) {
