@@ -1,6 +1,8 @@
 // rtcli: parses the command line and runs one subcommand; every failure is one line on stderr.
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <new>
 #include <optional>
 #include <string>
@@ -33,6 +35,19 @@ int fail(const std::string& what, int code) {
   return code;
 }
 
+// What a command printed must reach stdout: a full disk or a closed descriptor would otherwise
+// lose the summary silently, at the flush glibc does at exit without checking it. A command that
+// already failed keeps its own error and code.
+int check_stdout(int code) {
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  if (code != 0 || (flushed && !std::ferror(stdout))) return code;
+  const int error = errno;
+  return fail(error != 0 ? std::string("cannot write to stdout: ") + std::strerror(error)
+                         : std::string("cannot write to stdout"),
+              1);
+}
+
 int run_command(int argc, char** argv);
 }  // namespace
 
@@ -47,7 +62,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return fail(e.what(), 1);
   }
-  const int code = run_command(argc, argv);
+  const int code = check_stdout(run_command(argc, argv));
   // Success and usage errors happen alike on every rank; anything else may be one rank's, and
   // the others would wait for it forever, so the job is ended at once.
   if (code != 0 && code != 2 && distributed::active()) distributed::abort_job(code);

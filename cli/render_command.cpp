@@ -14,6 +14,7 @@
 #include "scene/scene_loader.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/plural.h"
 #include "system/printable.h"
 
 namespace rtcli::cli {
@@ -87,18 +88,23 @@ int run_render(const RenderFlags& f) {
     summary = ranks.render;
     if (f.quiet || distributed::rank() != 0) return 0;
     for (int r = 0; r < distributed::size(); ++r)
-      std::printf("rank %d: %llu bands, sent %llu bytes to rank 0\n", r,
-                  static_cast<unsigned long long>(ranks.bands_done[static_cast<std::size_t>(r)]),
-                  static_cast<unsigned long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]));
+      std::printf(
+          "rank %d: %s, sent %s to rank 0\n", r,
+          count_of(static_cast<long long>(ranks.bands_done[static_cast<std::size_t>(r)]), "band")
+              .c_str(),
+          count_of(static_cast<long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]), "byte")
+              .c_str());
   } else {
     const ProgressBar bar(progress, !f.quiet && isatty(STDERR_FILENO));
     summary = render_to_directory(settings, &progress);
   }
   if (f.quiet) return 0;
   const double pixels = static_cast<double>(settings.width) * settings.height;
-  std::printf("rendered %dx%d in %d bands of %d rows on %d threads: %.1f ms, %.1f Mpix/s; wrote",
-              settings.width, settings.height, summary.bands, summary.band_rows, summary.threads,
-              summary.render_seconds * 1e3, pixels / summary.render_seconds / 1e6);
+  std::printf("rendered %dx%d in %s of %s on %s: %.1f ms, %.1f Mpix/s; wrote", settings.width,
+              settings.height, count_of(summary.bands, "band").c_str(),
+              count_of(summary.band_rows, "row").c_str(),
+              count_of(summary.threads, "thread").c_str(), summary.render_seconds * 1e3,
+              pixels / summary.render_seconds / 1e6);
   for (const auto& file : summary.files) std::printf(" %s", printable(file.string()).c_str());
   std::printf("\n");
   return 0;

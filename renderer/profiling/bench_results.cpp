@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "system/plural.h"
+
 namespace rtcli {
 
 namespace {
@@ -28,15 +30,16 @@ void add_run_warnings(const ThroughputSummary& s, std::vector<std::string>& warn
     std::string list;
     for (const std::size_t i : s.outliers) list += (list.empty() ? "" : ", ") + std::to_string(i);
     warnings.push_back(
-        format("%d threads: repetition(s) %s beyond 3 median absolute deviations "
-               "of the median (%.3f ms): a noisy machine?",
-               s.run.threads, list.c_str(), s.wall.median));
+        format("%s: %s %s beyond 3 median absolute deviations of the median (%.3f ms): a "
+               "noisy machine?",
+               count_of(s.run.threads, "thread").c_str(),
+               s.outliers.size() == 1 ? "repetition" : "repetitions", list.c_str(), s.wall.median));
   }
   if (s.first_run_slow)
     warnings.push_back(
-        format("%d threads: the first repetition (%.3f ms) is over 1.25x the "
-               "median of the rest: warm-up was not enough",
-               s.run.threads, s.run.wall_ms.front()));
+        format("%s: the first repetition (%.3f ms) is over 1.25x the median of the rest: "
+               "warm-up was not enough",
+               count_of(s.run.threads, "thread").c_str(), s.run.wall_ms.front()));
 }
 }  // namespace
 

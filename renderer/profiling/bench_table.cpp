@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "profiling/bench_ranks.h"
+#include "system/plural.h"
 
 namespace rtcli {
 
@@ -33,9 +34,12 @@ std::string format_bench_summary(const BenchResults& r) {
   const BenchSettings& s = r.settings;
   const LatencyPass& l = r.latency;
   std::string out;
-  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %d repetitions after %d warm-up", s.width,
-         s.height, s.tile_width, s.tile_height, s.scene_name.c_str(), s.repetitions, s.warmup);
-  if (s.ranks > 1) append(out, ", %d MPI ranks sharing each frame (threads are per rank)", s.ranks);
+  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %s after %s", s.width, s.height,
+         s.tile_width, s.tile_height, s.scene_name.c_str(),
+         count_of(s.repetitions, "repetition").c_str(), count_of(s.warmup, "warm-up").c_str());
+  if (s.ranks > 1)
+    append(out, ", %s sharing each frame (threads are per rank)",
+           count_of(s.ranks, "MPI rank").c_str());
   append(out, "\n");
   append(out, "  %7s %10s %10s %10s %9s %9s  %-24s %s\n", "threads", "median ms", "min ms",
          "mean ms", "stddev", "Mpix/s", "speedup [95% CI]", "efficiency");
@@ -59,10 +63,10 @@ std::string format_bench_summary(const BenchResults& r) {
 
   const double overhead = l.clock.overhead.median_ns;
   append(out,
-         "per-pixel latency (instrumented pass, %d threads, clock %s at %.4f ns/tick, steps of "
+         "per-pixel latency (instrumented pass, %s, clock %s at %.4f ns/tick, steps of "
          "%.1f ns; timing an empty interval costs %.1f ns median, %.1f ns min):\n",
-         l.threads, to_string(l.clock.source), l.clock.ns_per_tick, l.clock.resolution_ns, overhead,
-         l.clock.overhead.min_ns);
+         count_of(l.threads, "thread").c_str(), to_string(l.clock.source), l.clock.ns_per_tick,
+         l.clock.resolution_ns, overhead, l.clock.overhead.min_ns);
   append(out, "  %-10s %9s %9s %8s %8s %8s %9s   | %s\n", "class", "count", "mean ns", "stddev",
          "p50", "p99", "max", "minus clock cost: mean, p50, p99");
   append_latency_row(out, "all", l.all, overhead);
@@ -72,8 +76,8 @@ std::string format_bench_summary(const BenchResults& r) {
   const auto ratio_render = instrumented_ratio(l, r.render_tile_median_ms);
   const double plain = l.plain_wall_ms.empty() ? 0.0 : median(l.plain_wall_ms);
   const auto ratio_plain = instrumented_ratio(l, plain);
-  append(out, "instrumented pass %.3f ms (median of %zu)", l.wall_ms,
-         l.instrumented_wall_ms.size());
+  append(out, "instrumented pass %.3f ms (median of %s)", l.wall_ms,
+         count_of(static_cast<long long>(l.instrumented_wall_ms.size()), "pass", "passes").c_str());
   if (ratio_render)
     append(out, " = %.2fx the render_tile pass (%.3f ms median)", *ratio_render,
            *r.render_tile_median_ms);
@@ -84,18 +88,19 @@ std::string format_bench_summary(const BenchResults& r) {
   if (r.end_to_end) {
     const EndToEndRuns& e = *r.end_to_end;
     append(out,
-           "end to end, as rtcli render --checkpoints %s (%d threads, frame to last file "
-           "written): %.1f ms median wall, of which %.1f ms rendering (%zu runs)\n",
-           e.checkpoints.c_str(), e.threads, median(e.wall_ms), median(e.render_ms),
-           e.wall_ms.size());
+           "end to end, as rtcli render --checkpoints %s (%s, frame to last file "
+           "written): %.1f ms median wall, of which %.1f ms rendering (%s)\n",
+           e.checkpoints.c_str(), count_of(e.threads, "thread").c_str(), median(e.wall_ms),
+           median(e.render_ms), count_of(static_cast<long long>(e.wall_ms.size()), "run").c_str());
   }
   for (const EndToEndRuns& e : r.size_sweep) {
     const double pixels = static_cast<double>(e.width) * e.height;
     append(out,
-           "size sweep %dx%d end to end (%d threads, --checkpoints %s): %.2f ns/pixel wall, "
-           "%.2f ns/pixel CPU, %.1f ms median wall (%zu runs)\n",
-           e.width, e.height, e.threads, e.checkpoints.c_str(), median(e.wall_ms) * 1e6 / pixels,
-           median(e.cpu_ms) * 1e6 / pixels, median(e.wall_ms), e.wall_ms.size());
+           "size sweep %dx%d end to end (%s, --checkpoints %s): %.2f ns/pixel wall, "
+           "%.2f ns/pixel CPU, %.1f ms median wall (%s)\n",
+           e.width, e.height, count_of(e.threads, "thread").c_str(), e.checkpoints.c_str(),
+           median(e.wall_ms) * 1e6 / pixels, median(e.cpu_ms) * 1e6 / pixels, median(e.wall_ms),
+           count_of(static_cast<long long>(e.wall_ms.size()), "run").c_str());
   }
   if (r.latency_map)
     append(out, "latency map %s: %s\n", r.latency_map->file.c_str(),
