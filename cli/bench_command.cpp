@@ -5,6 +5,7 @@
 #include <set>
 
 #include "distributed/world.h"
+#include "flag_binding.h"
 #include "flag_values.h"
 #include "output/atomic_file.h"
 #include "output/created_folder.h"
@@ -27,53 +28,22 @@
 namespace rtcli::cli {
 
 CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
-  CLI::App* cmd = app.add_subcommand(
-      "bench", "Time renders per thread count and every pixel's latency; write a JSON report");
-  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE")
-      ->check(non_empty());
-  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE")
-      ->check(non_empty());
-  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG")
-      ->check(non_empty());
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--threads", f.threads,
-                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)")
-      ->check(non_empty());
-  cmd->add_option("--repetitions", f.repetitions, "Timed renders per thread count")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--latency-runs", f.latency_runs,
-                  "Instrumented passes, each after a plain one; the report's latencies are the "
-                  "last one's")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--end-to-end-runs", f.end_to_end_runs,
-                  "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
-                  "and all, into a temporary folder (0: none)")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--sizes", f.sizes,
-                  "End-to-end size sweep: frame sizes WxH, comma-separated; each rendered "
-                  "--end-to-end-runs times (at least once), interleaved, for ns per pixel")
-      ->check(non_empty());
-  cmd->add_option("--scene", f.scenes,
-                  "Scene JSON file (default: the seed's one sphere); several, repeated or "
-                  "comma-separated, are benched one after the other into one report")
-      ->delimiter(',')
-      ->check(non_empty());
-  cmd->add_option("--accel", f.accel,
-                  "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
+  CLI::App* cmd = add_command(app, kBench);
+  bind_flag(*cmd, kBench, "--json", f.json);
+  bind_flag(*cmd, kBench, "--trace", f.trace);
+  bind_flag(*cmd, kBench, "--latency-map", f.latency_map);
+  bind_flag(*cmd, kBench, "--size", f.size);
+  bind_flag(*cmd, kBench, "--tile", f.tile);
+  bind_flag(*cmd, kBench, "--threads", f.threads);
+  bind_flag(*cmd, kBench, "--repetitions", f.repetitions);
+  bind_flag(*cmd, kBench, "--warmup", f.warmup);
+  bind_flag(*cmd, kBench, "--latency-runs", f.latency_runs);
+  bind_flag(*cmd, kBench, "--end-to-end-runs", f.end_to_end_runs);
+  bind_flag(*cmd, kBench, "--sizes", f.sizes);
+  bind_flag(*cmd, kBench, "--scene", f.scenes);
+  bind_flag(*cmd, kBench, "--accel", f.accel);
+  bind_flag(*cmd, kBench, "--quiet", f.quiet);
+  check_all_bound(*cmd, kBench);
   return cmd;
 }
 

@@ -9,7 +9,10 @@
 #include <system_error>
 
 #include "bench_command.h"
+#include "command_words.h"
 #include "distributed/world.h"
+#include "flag_table.h"
+#include "generated_files.h"
 #include "render_command.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
@@ -76,11 +79,17 @@ int run_command(int argc, char** argv) {
   // temporaries go at the first signal, not after the unwinding that SIGKILL may cut short.
   std::optional<rtcli::interrupt::OnInterrupt> unlink_temporaries;
   if (distributed::active()) unlink_temporaries.emplace([] { rtcli::temp_files::unlink_all(); });
+  try {
+    if (distributed::rank() == 0 && rtcli::cli::print_generated_file(argc, argv)) return 0;
+    rtcli::cli::check_command_words(argc, argv);
+  } catch (const rtcli::UsageError& e) {
+    return fail(e.what(), 2);
+  }
   CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
   app.require_subcommand(1);
   app.set_version_flag(
       "--version", [] { return rtcli::cli::version_text(); },
-      "Print the version, build and the SIMD target chosen on this processor");
+      std::string(rtcli::cli::flag_spec(rtcli::cli::kTopLevel, "--version").help));
   rtcli::cli::RenderFlags render_flags;
   CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
   rtcli::cli::BenchFlags bench_flags;

@@ -6,6 +6,7 @@
 
 #include "distributed/rank_render.h"
 #include "distributed/world.h"
+#include "flag_binding.h"
 #include "flag_values.h"
 #include "jobs/render_job.h"
 #include "parallel/thread_probe.h"
@@ -20,32 +21,17 @@
 namespace rtcli::cli {
 
 CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
-  CLI::App* cmd = app.add_subcommand("render", "Render the scene and write PNG frames");
-  cmd->add_option("--out", f.out, "Folder for the PNG files (created if missing)")
-      ->required()
-      ->check(non_empty());
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--threads", f.threads, "Worker threads (default: all logical cores)")
-      ->check(non_empty());
-  cmd->add_option("--checkpoints", f.checkpoints,
-                  "Progress frames: steps (3000), rows (250r) or percentages (25%), "
-                  "comma-separated, increasing; empty for none")
-      ->capture_default_str();
-  cmd->add_option("--step", f.step, "Pixels per step for plain-number checkpoints")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
-      ->check(non_empty());
-  cmd->add_option("--accel", f.accel,
-                  "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_flag("--quiet,-q", f.quiet, "No progress bar and no summary line");
+  CLI::App* cmd = add_command(app, kRender);
+  bind_flag(*cmd, kRender, "--out", f.out);
+  bind_flag(*cmd, kRender, "--size", f.size);
+  bind_flag(*cmd, kRender, "--tile", f.tile);
+  bind_flag(*cmd, kRender, "--threads", f.threads);
+  bind_flag(*cmd, kRender, "--checkpoints", f.checkpoints);
+  bind_flag(*cmd, kRender, "--step", f.step);
+  bind_flag(*cmd, kRender, "--scene", f.scene);
+  bind_flag(*cmd, kRender, "--accel", f.accel);
+  bind_flag(*cmd, kRender, "--quiet", f.quiet);
+  check_all_bound(*cmd, kRender);
   return cmd;
 }
 

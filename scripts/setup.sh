@@ -17,7 +17,7 @@ esac
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
   python3-matplotlib python3-numpy python3-scipy pybind11-dev python3-dev clang libclang-rt-14-dev
-  pngcheck openmpi-bin libopenmpi-dev)
+  pngcheck openmpi-bin libopenmpi-dev man-db zsh)
 
 missing=()
 for p in "${packages[@]}"; do

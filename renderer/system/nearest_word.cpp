@@ -26,7 +26,8 @@ int edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string_view> nearest_word(std::string_view word,
                                              std::span<const std::string_view> known) {
-  const int allowed = std::clamp(static_cast<int>(word.size()) / 3, 1, 3);
+  const int length = static_cast<int>(word.size());
+  const int allowed = length < 3 ? 0 : std::clamp(length / 3, 1, 3);
   std::optional<std::string_view> best;
   int best_distance = allowed + 1;
   for (const std::string_view candidate : known) {

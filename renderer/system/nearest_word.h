@@ -13,7 +13,8 @@ namespace rtcli {
 int edit_distance(std::string_view a, std::string_view b);
 
 // The word of `known` nearest to `word`, if it is close enough to be a typo of it: at most a
-// third of the word's length away (at least 1 edit, at most 3). Ties go to the earlier word.
+// third of the word's length away (at least 1 edit, at most 3). A word under three characters
+// ("-x") gets no suggestion: one edit would be half of it. Ties go to the earlier word.
 std::optional<std::string_view> nearest_word(std::string_view word,
                                              std::span<const std::string_view> known);
 

@@ -24,11 +24,13 @@ TEST(NearestWord, SuggestsOnlyWordsCloseEnoughToBeATypo) {
   EXPECT_EQ(nearest_word("bnech", commands), "bench");
   EXPECT_EQ(nearest_word("deploy", commands), std::nullopt);
   EXPECT_EQ(nearest_word("x", commands), std::nullopt);
+  constexpr std::array<std::string_view, 2> aliases{"-q", "-h"};
+  EXPECT_EQ(nearest_word("-x", aliases), std::nullopt);  // too short to guess
   EXPECT_EQ(did_you_mean("rendr", commands), "; did you mean 'render'?");
   EXPECT_EQ(did_you_mean("deploy", commands), "");
   // Ties go to the earlier word.
-  constexpr std::array<std::string_view, 2> tied{"ab", "ba"};
-  EXPECT_EQ(nearest_word("aa", tied), "ab");
+  constexpr std::array<std::string_view, 2> tied{"abc", "bbd"};
+  EXPECT_EQ(nearest_word("bbc", tied), "abc");
 }
 
 }  // namespace

@@ -1,0 +1,183 @@
+#include "flag_table.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace rtcli::cli {
+namespace {
+
+constexpr CommandSpec kCommands[] = {
+    {kRender, "render", "Render the scene and write PNG frames"},
+    {kBench, "bench",
+     "Time renders per thread count and every pixel's latency; write a JSON report"},
+};
+
+// In the order --help lists them; a flag of both commands sits where it fits both orders.
+constexpr FlagSpec kFlags[] = {
+    {.commands = kTopLevel,
+     .name = "--version",
+     .help = "Print the version, build and the SIMD target chosen on this processor"},
+    {.commands = kRender,
+     .name = "--out",
+     .value_name = "DIR",
+     .default_text = "required",
+     .help = "Folder for the PNG files (created if missing)",
+     .completion = Completion::kFolder,
+     .required = true},
+    {.commands = kBench,
+     .name = "--json",
+     .value_name = "FILE",
+     .default_text = "none",
+     .help = "Write the rtcli.bench/1 JSON report to FILE (folders created as needed)",
+     .completion = Completion::kJsonFile},
+    {.commands = kBench,
+     .name = "--trace",
+     .value_name = "FILE",
+     .default_text = "none",
+     .help = "Write a Chrome trace of the instrumented pass to FILE: one event per tile on the "
+             "worker that rendered it",
+     .details = "open it in ui.perfetto.dev",
+     .completion = Completion::kJsonFile},
+    {.commands = kBench,
+     .name = "--latency-map",
+     .value_name = "FILE.png",
+     .default_text = "none",
+     .help = "Write a heat map of each pixel's raw latency over the frame as a PNG",
+     .details = "its scale is in the report and the summary",
+     .completion = Completion::kPngFile},
+    {.commands = kRender | kBench,
+     .name = "--size",
+     .value_name = "WxH",
+     .default_value = "800x600",
+     .help = "Frame size WIDTHxHEIGHT in pixels"},
+    {.commands = kRender | kBench,
+     .name = "--tile",
+     .value_name = "WxH",
+     .default_value = "4096x16",
+     .help = "Tile size WIDTHxHEIGHT in pixels",
+     .details = "its height sets the band of rows a worker takes (rounded up to whole PNG "
+                "strips), its width how the band is cut into render calls; the pixels are the "
+                "same for any tile"},
+    {.commands = kRender,
+     .name = "--threads",
+     .value_name = "N",
+     .default_text = "all logical cores",
+     .help = "Worker threads, 1..1024"},
+    {.commands = kBench,
+     .name = "--threads",
+     .value_name = "LIST",
+     .default_text = "all logical cores",
+     .help = "Thread counts to time, comma-separated, e.g. 1,2; each 1..1024, no repeats"},
+    {.commands = kRender,
+     .name = "--checkpoints",
+     .value_name = "LIST",
+     .default_value = "0,1000,2000,3000",
+     .help = "Progress frames: steps (3000), rows (250r) or percentages (25%), comma-separated, "
+             "strictly increasing; \"\" for none",
+     .details = "a step k shows the first (k+1)*step pixels in k.png, Nr the first N rows in "
+                "Nr.png, P% the first P percent of the pixels in Ppct.png",
+     .may_be_empty = true},
+    {.commands = kRender,
+     .name = "--step",
+     .value_name = "N",
+     .default_value = "200",
+     .help = "Pixels per step, for plain-number checkpoints"},
+    {.commands = kBench,
+     .name = "--repetitions",
+     .value_name = "N",
+     .default_value = "10",
+     .help = "Timed renders per thread count"},
+    {.commands = kBench,
+     .name = "--warmup",
+     .value_name = "N",
+     .default_value = "1",
+     .help = "Untimed renders before them"},
+    {.commands = kBench,
+     .name = "--latency-runs",
+     .value_name = "N",
+     .default_value = "3",
+     .help = "Instrumented passes, each right after a plain scalar pass; the report's latencies "
+             "are the last one's"},
+    {.commands = kBench,
+     .name = "--end-to-end-runs",
+     .value_name = "N",
+     .default_value = "5",
+     .help = "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files and "
+             "all, into a temporary folder, on the largest thread count; 0 for none"},
+    {.commands = kBench,
+     .name = "--sizes",
+     .value_name = "LIST",
+     .default_text = "none",
+     .help = "Size sweep: frame sizes WxH, comma-separated, each rendered end to end "
+             "--end-to-end-runs times (at least once), interleaved, for ns per pixel",
+     .details = "only bands are held, so any size that fits the disk runs"},
+    {.commands = kRender,
+     .name = "--scene",
+     .value_name = "FILE",
+     .default_text = "the seed scene",
+     .help = "Scene JSON file",
+     .completion = Completion::kJsonFile},
+    {.commands = kBench,
+     .name = "--scene",
+     .value_name = "FILE",
+     .default_text = "the seed scene",
+     .help = "Scene JSON file; repeat it or list several (A.json,B.json) to bench each in turn "
+             "into one report",
+     .details = "every file is read before anything is timed; --trace and --latency-map show one "
+                "scene's pixels, so they need a single scene",
+     .completion = Completion::kJsonFile,
+     .repeated = true},
+    {.commands = kRender | kBench,
+     .name = "--accel",
+     .value_name = "auto|bvh|none",
+     .default_value = "auto",
+     .help = "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force); the "
+             "pixels are the same",
+     .completion = Completion::kChoices,
+     .choices = "auto bvh none"},
+    {.commands = kRender,
+     .name = "--quiet",
+     .alias = "-q",
+     .default_text = "off",
+     .help = "No progress bar and no summary line"},
+    {.commands = kBench,
+     .name = "--quiet",
+     .alias = "-q",
+     .default_text = "off",
+     .help = "No summary on stdout"},
+};
+
+}  // namespace
+
+std::span<const CommandSpec> commands() {
+  return kCommands;
+}
+std::span<const FlagSpec> flags() {
+  return kFlags;
+}
+
+const CommandSpec& command_spec(Command command) {
+  for (const CommandSpec& c : kCommands)
+    if (c.command == command) return c;
+  throw std::logic_error("no such command in the flag table");
+}
+
+const FlagSpec& flag_spec(Command command, std::string_view name) {
+  for (const FlagSpec& f : kFlags)
+    if ((f.commands & command) != 0 && f.name == name) return f;
+  throw std::logic_error("no flag " + std::string(name) + " in the flag table");
+}
+
+std::string_view default_said(const FlagSpec& flag) {
+  if (!flag.default_value.empty()) return flag.default_value;
+  if (flag.value_name.empty() || flag.required || flag.default_text == "none") return {};
+  return flag.default_text;
+}
+
+std::string flag_usage(const FlagSpec& flag) {
+  std::string text(flag.name);
+  if (!flag.value_name.empty()) text.append(" ").append(flag.value_name);
+  return text;
+}
+
+}  // namespace rtcli::cli
