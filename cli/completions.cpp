@@ -119,7 +119,7 @@ std::string zsh_completion() {
       "  _arguments -C \\\n";
   for (const FlagSpec& flag : flags())
     if ((flag.commands & kTopLevel) != 0)
-      out += "    '(- *)" + std::string(flag.name) + "[" + zsh_text(flag.help) + "]' \\\n";
+      out += "    '(- *)" + std::string(flag.name) + "[" + zsh_text(plain(flag.help)) + "]' \\\n";
   out +=
       "    '(- *)'{-h,--help}'[Print help and exit]' \\\n"
       "    '1:command:->command' \\\n"
@@ -139,7 +139,7 @@ std::string zsh_completion() {
     out += "            '(- *)'{-h,--help}'[Print help and exit]' \\\n";
     for (const FlagSpec& flag : flags()) {
       if (!takes(flag, command)) continue;
-      const std::string help = std::string("[").append(zsh_text(flag.help)).append("]");
+      const std::string help = std::string("[").append(zsh_text(plain(flag.help))).append("]");
       const std::string values = flag.value_name.empty() ? "" : zsh_values(flag);
       if (!flag.alias.empty())
         out += "            '(" + std::string(flag.alias) + " " + std::string(flag.name) + ")'{" +

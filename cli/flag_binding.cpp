@@ -13,7 +13,7 @@ std::string option_names(const FlagSpec& flag) {
 
 // The help line; CLI11 shows a default value itself, a default in words is added here.
 std::string help_text(const FlagSpec& flag) {
-  std::string text(flag.help);
+  std::string text = plain(flag.help);
   if (flag.default_value.empty() && !default_said(flag).empty())
     text.append(" (default: ").append(default_said(flag)).append(")");
   return text;

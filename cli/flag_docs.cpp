@@ -82,7 +82,7 @@ std::string man_page(const std::string& version) {
       out += ".TP\n.B " + roff(flag.name);
       if (!flag.alias.empty()) out += ", " + roff(flag.alias);
       out += flag.value_name.empty() ? "\n" : " \\fI" + roff(flag.value_name) + "\\fR\n";
-      out += roff(meaning(flag, false));
+      out += roff(plain(meaning(flag, false)));
       if (!default_said(flag).empty()) out += "\n.br\nDefault: " + roff(default_said(flag)) + ".";
       out += "\n";
     }

@@ -21,43 +21,43 @@ constexpr FlagSpec kFlags[] = {
      .name = "--out",
      .value_name = "DIR",
      .default_text = "required",
-     .help = "Folder for the PNG files (created if missing)",
+     .help = "Folder for the PNG files; created if missing",
      .completion = Completion::kFolder,
      .required = true},
     {.commands = kBench,
      .name = "--json",
      .value_name = "FILE",
      .default_text = "none",
-     .help = "Write the rtcli.bench/1 JSON report to FILE (folders created as needed)",
+     .help = "Write the `rtcli.bench/1` report to FILE; folders created as needed",
      .completion = Completion::kJsonFile},
     {.commands = kBench,
      .name = "--trace",
      .value_name = "FILE",
      .default_text = "none",
-     .help = "Write a Chrome trace of the instrumented pass to FILE: one event per tile on the "
-             "worker that rendered it",
+     .help = "A Chrome trace of the last instrumented pass: one event per tile on the worker that "
+             "rendered it",
      .details = "open it in ui.perfetto.dev",
      .completion = Completion::kJsonFile},
     {.commands = kBench,
      .name = "--latency-map",
      .value_name = "FILE.png",
      .default_text = "none",
-     .help = "Write a heat map of each pixel's raw latency over the frame as a PNG",
+     .help = "Heat map of each pixel's raw latency over the frame",
      .details = "its scale is in the report and the summary",
      .completion = Completion::kPngFile},
     {.commands = kRender | kBench,
      .name = "--size",
      .value_name = "WxH",
      .default_value = "800x600",
-     .help = "Frame size WIDTHxHEIGHT in pixels"},
+     .help = "Frame size in pixels"},
     {.commands = kRender | kBench,
      .name = "--tile",
      .value_name = "WxH",
      .default_value = "4096x16",
-     .help = "Tile size WIDTHxHEIGHT in pixels",
-     .details = "its height sets the band of rows a worker takes (rounded up to whole PNG "
-                "strips), its width how the band is cut into render calls; the pixels are the "
-                "same for any tile"},
+     .help = "Tile size in pixels",
+     .details =
+         "its height sets the band of rows a worker takes (rounded up to whole PNG strips), its "
+         "width how a band is cut into render calls; the pixels are the same for any tile"},
     {.commands = kRender,
      .name = "--threads",
      .value_name = "N",
@@ -67,15 +67,15 @@ constexpr FlagSpec kFlags[] = {
      .name = "--threads",
      .value_name = "LIST",
      .default_text = "all logical cores",
-     .help = "Thread counts to time, comma-separated, e.g. 1,2; each 1..1024, no repeats"},
+     .help = "Thread counts to time, comma-separated, e.g. `1,2`; each 1..1024, no repeats"},
     {.commands = kRender,
      .name = "--checkpoints",
      .value_name = "LIST",
      .default_value = "0,1000,2000,3000",
-     .help = "Progress frames: steps (3000), rows (250r) or percentages (25%), comma-separated, "
-             "strictly increasing; \"\" for none",
-     .details = "a step k shows the first (k+1)*step pixels in k.png, Nr the first N rows in "
-                "Nr.png, P% the first P percent of the pixels in Ppct.png",
+     .help = "Progress frames: steps (`3000`), rows (`250r`) or percentages (`25%`), "
+             "comma-separated, strictly increasing; `\"\"` for none",
+     .details = "step `k` shows the first `(k+1)*step` pixels in `k.png`, `Nr` the first `N` rows "
+                "in `Nr.png`, `P%` the first `P` percent of the pixels in `Ppct.png`",
      .may_be_empty = true},
     {.commands = kRender,
      .name = "--step",
@@ -96,20 +96,22 @@ constexpr FlagSpec kFlags[] = {
      .name = "--latency-runs",
      .value_name = "N",
      .default_value = "3",
-     .help = "Instrumented passes, each right after a plain scalar pass; the report's latencies "
-             "are the last one's"},
+     .help = "Instrumented passes, each right after a plain one; the report's latencies are the "
+             "last one's"},
     {.commands = kBench,
      .name = "--end-to-end-runs",
      .value_name = "N",
      .default_value = "5",
-     .help = "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files and "
-             "all, into a temporary folder, on the largest thread count; 0 for none"},
+     .help = "Whole renders as `rtcli render --checkpoints 25%,50%,75%` does them, PNG files and "
+             "all, into a temporary folder removed after each run, on the largest thread count; "
+             "`0` for none"},
     {.commands = kBench,
      .name = "--sizes",
      .value_name = "LIST",
      .default_text = "none",
-     .help = "Size sweep: frame sizes WxH, comma-separated, each rendered end to end "
-             "--end-to-end-runs times (at least once), interleaved, for ns per pixel",
+     .help = "Size sweep, e.g. `800x600,4000x3000`: the same end-to-end render at each size, "
+             "`--end-to-end-runs` times (at least once), interleaved, giving ns per pixel, wall "
+             "and CPU",
      .details = "only bands are held, so any size that fits the disk runs"},
     {.commands = kRender,
      .name = "--scene",
@@ -121,18 +123,18 @@ constexpr FlagSpec kFlags[] = {
      .name = "--scene",
      .value_name = "FILE",
      .default_text = "the seed scene",
-     .help = "Scene JSON file; repeat it or list several (A.json,B.json) to bench each in turn "
-             "into one report",
-     .details = "every file is read before anything is timed; --trace and --latency-map show one "
-                "scene's pixels, so they need a single scene",
+     .help = "Scene JSON file; several, repeated or comma-separated, are benched one after the "
+             "other into one report, with a comparison table on stdout",
+     .details = "every file is read before anything is timed; `--trace` and `--latency-map` need a "
+                "single scene",
      .completion = Completion::kJsonFile,
      .repeated = true},
     {.commands = kRender | kBench,
      .name = "--accel",
      .value_name = "auto|bvh|none",
      .default_value = "auto",
-     .help = "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force); the "
-             "pixels are the same",
+     .help = "Sphere hierarchies: `auto` builds them when they pay, `bvh` always, `none` never "
+             "(brute force); the pixels are the same",
      .completion = Completion::kChoices,
      .choices = "auto bvh none"},
     {.commands = kRender,
@@ -172,6 +174,13 @@ std::string_view default_said(const FlagSpec& flag) {
   if (!flag.default_value.empty()) return flag.default_value;
   if (flag.value_name.empty() || flag.required || flag.default_text == "none") return {};
   return flag.default_text;
+}
+
+std::string plain(std::string_view text) {
+  std::string out;
+  for (const char c : text)
+    if (c != '`') out += c;
+  return out;
 }
 
 std::string flag_usage(const FlagSpec& flag) {

@@ -49,6 +49,10 @@ const FlagSpec& flag_spec(Command command, std::string_view name);
 // logical cores"); empty for a switch, a required flag, and a flag with no default.
 std::string_view default_said(const FlagSpec& flag);
 
+// `text` without the backticks of its code spans: --help, the man page and the completions show
+// plain text; the manual's Markdown keeps them.
+std::string plain(std::string_view text);
+
 // "--out DIR", "--accel auto|bvh|none": the flag and what it takes, as the manual writes it.
 std::string flag_usage(const FlagSpec& flag);
 
