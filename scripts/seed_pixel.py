@@ -4,6 +4,7 @@ vector operation one call into C++). Also finds the rtcli module, or says why it
 """
 
 import math
+import os
 import sys
 
 
@@ -65,10 +66,27 @@ def make_pixel_colour(vec3):
     return pixel_colour
 
 
+def add_installed_module_path():
+    """Let scripts installed under PREFIX/share/rtcli/scripts import the module of that prefix.
+
+    `cmake --install` writes installed_module.py beside them with the module's folder, relative to
+    theirs; in the source tree there is no such file and PYTHONPATH=build/python does the job.
+    A PYTHONPATH given by the user still comes first.
+    """
+    try:
+        from installed_module import MODULE_DIR
+    except ImportError:
+        return
+    folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), MODULE_DIR))
+    if folder not in sys.path:
+        sys.path.append(folder)
+
+
 def import_rtcli():
     """The rtcli module, or (None, one line saying why it cannot be imported and what to do)."""
     here = f"{sys.executable} (Python {sys.version_info.major}.{sys.version_info.minor})"
     run = f"PYTHONPATH=build/python /usr/bin/python3 {sys.argv[0]} ..."
+    add_installed_module_path()
     try:
         import rtcli  # noqa: F401  (built by CMake into build/python)
     except ImportError as e:
