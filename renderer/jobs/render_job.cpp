@@ -2,8 +2,6 @@
 
 #include <oneapi/tbb/info.h>
 
-#include <time.h>
-
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -26,6 +24,7 @@
 #include "scene/tiles.h"
 #include "shading/bvh.h"
 #include "shading/tile_renderer.h"
+#include "system/cpu_clock.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
 
@@ -46,13 +45,6 @@ struct BandWorker {
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// CPU time the calling thread has used; a thread blocked on a condition variable uses none.
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 }  // namespace

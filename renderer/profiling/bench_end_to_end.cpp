@@ -1,11 +1,11 @@
 #include "profiling/bench_end_to_end.h"
 
 #include <stdlib.h>
-#include <time.h>
 
 #include <filesystem>
 
 #include "jobs/render_job.h"
+#include "system/cpu_clock.h"
 #include "system/errors.h"
 #include "system/temp_files.h"
 
@@ -38,12 +38,6 @@ class ScratchFolder {
 }  // namespace
 
 namespace {
-double process_cpu_ms() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
-}
-
 RenderSettings render_settings(const BenchSettings& settings, int width, int height, int threads,
                                const std::string& checkpoints) {
   RenderSettings render;

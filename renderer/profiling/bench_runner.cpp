@@ -1,7 +1,5 @@
 #include "profiling/bench_runner.h"
 
-#include <time.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -15,6 +13,7 @@
 #include "scene/frame.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
+#include "system/cpu_clock.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
 #include "system/memory_budget.h"
@@ -26,12 +25,6 @@ using SteadyClock = std::chrono::steady_clock;
 
 double ms_since(SteadyClock::time_point start) {
   return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
-}
-
-double process_cpu_ms() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
 }
 
 struct FrameShare {
