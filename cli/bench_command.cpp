@@ -4,6 +4,12 @@
 #include <cstdio>
 #include <set>
 
+#include "bench/bench_end_to_end.h"
+#include "bench/bench_ranks.h"
+#include "bench/bench_report.h"
+#include "bench/bench_table.h"
+#include "bench/chrome_trace.h"
+#include "bench/latency_map.h"
 #include "distributed/world.h"
 #include "flag_binding.h"
 #include "flag_values.h"
@@ -12,12 +18,6 @@
 #include "output/output_paths.h"
 #include "output/output_target.h"
 #include "parallel/thread_probe.h"
-#include "profiling/bench_end_to_end.h"
-#include "profiling/bench_ranks.h"
-#include "profiling/bench_report.h"
-#include "profiling/bench_table.h"
-#include "profiling/chrome_trace.h"
-#include "profiling/latency_map.h"
 #include "rank_checks.h"
 #include "scene/scene_loader.h"
 #include "shading/tile_renderer.h"

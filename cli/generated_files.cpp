@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <string>
 
+#include "bench/build_facts.h"
 #include "completions.h"
 #include "flag_docs.h"
 #include "flag_table.h"
-#include "profiling/build_facts.h"
 #include "system/errors.h"
 
 namespace rtcli::cli {

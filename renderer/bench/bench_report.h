@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "profiling/bench_results.h"
+#include "bench/bench_results.h"
 
 namespace rtcli {
 

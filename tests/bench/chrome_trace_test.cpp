@@ -1,4 +1,4 @@
-#include "profiling/chrome_trace.h"
+#include "bench/chrome_trace.h"
 
 #include <gtest/gtest.h>
 

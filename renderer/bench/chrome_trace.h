@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "profiling/bench_runner.h"
+#include "bench/bench_runner.h"
 
 namespace rtcli {
 

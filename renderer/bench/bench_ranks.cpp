@@ -1,4 +1,4 @@
-#include "profiling/bench_ranks.h"
+#include "bench/bench_ranks.h"
 
 #include <nlohmann/json.hpp>
 

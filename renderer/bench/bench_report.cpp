@@ -1,8 +1,8 @@
-#include "profiling/bench_report.h"
+#include "bench/bench_report.h"
 
 #include <algorithm>
 
-#include "profiling/bench_ranks.h"
+#include "bench/bench_ranks.h"
 
 namespace rtcli {
 

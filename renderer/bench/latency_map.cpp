@@ -1,4 +1,4 @@
-#include "profiling/latency_map.h"
+#include "bench/latency_map.h"
 
 #include <algorithm>
 #include <array>

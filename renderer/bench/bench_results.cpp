@@ -1,4 +1,4 @@
-#include "profiling/bench_results.h"
+#include "bench/bench_results.h"
 
 #include <algorithm>
 #include <cstdio>

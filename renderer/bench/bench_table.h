@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "profiling/bench_results.h"
+#include "bench/bench_results.h"
 
 namespace rtcli {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "profiling/bench_context.h"
-#include "profiling/bench_end_to_end.h"
-#include "profiling/bench_runner.h"
-#include "profiling/latency_map.h"
+#include "bench/bench_context.h"
+#include "bench/bench_end_to_end.h"
+#include "bench/bench_runner.h"
+#include "bench/latency_map.h"
 #include "profiling/statistics.h"
 
 namespace rtcli {

@@ -1,4 +1,4 @@
-#include "profiling/build_facts.h"
+#include "bench/build_facts.h"
 
 #include "build_info.h"
 #include "git_revision.h"

@@ -1,4 +1,4 @@
-#include "profiling/bench_report.h"
+#include "bench/bench_report.h"
 
 #include <gtest/gtest.h>
 

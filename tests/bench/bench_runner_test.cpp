@@ -1,4 +1,4 @@
-#include "profiling/bench_runner.h"
+#include "bench/bench_runner.h"
 
 #include <gtest/gtest.h>
 

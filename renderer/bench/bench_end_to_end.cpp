@@ -1,4 +1,4 @@
-#include "profiling/bench_end_to_end.h"
+#include "bench/bench_end_to_end.h"
 
 #include <stdlib.h>
 

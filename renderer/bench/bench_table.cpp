@@ -1,10 +1,10 @@
-#include "profiling/bench_table.h"
+#include "bench/bench_table.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
 
-#include "profiling/bench_ranks.h"
+#include "bench/bench_ranks.h"
 #include "system/plural.h"
 
 namespace rtcli {

@@ -1,4 +1,4 @@
-#include "profiling/bench_context.h"
+#include "bench/bench_context.h"
 
 #include <oneapi/tbb/version.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <thread>
 
-#include "profiling/build_facts.h"
+#include "bench/build_facts.h"
 #include "shading/sphere_kernel.h"
 
 namespace rtcli {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "profiling/bench_context.h"
-#include "profiling/bench_runner.h"
+#include "bench/bench_context.h"
+#include "bench/bench_runner.h"
 
 namespace rtcli {
 
