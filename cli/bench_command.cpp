@@ -1,12 +1,10 @@
 #include "bench_command.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 
-#include "bench/bench_end_to_end.h"
-#include "bench/bench_ranks.h"
 #include "bench/bench_report.h"
+#include "bench/bench_session.h"
 #include "bench/bench_table.h"
 #include "bench/chrome_trace.h"
 #include "bench/latency_map.h"
@@ -17,10 +15,8 @@
 #include "output/created_folder.h"
 #include "output/output_paths.h"
 #include "output/output_target.h"
-#include "parallel/thread_probe.h"
 #include "rank_checks.h"
 #include "scene/scene_loader.h"
-#include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
@@ -115,39 +111,6 @@ void write_output(const std::string& path, std::string_view bytes) {
   folder.keep();
 }
 
-// Every pass for one scene: throughput, latency, end to end. `pixel_ns`: the per-pixel
-// latencies, for the heat map. Under MPI every rank renders its share of each frame and rank 0
-// gathers the shares; the results are complete on rank 0 only.
-BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
-                         std::vector<float>& pixel_ns) {
-  // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
-  // largest thread count.
-  std::vector<ThroughputRun> runs = run_throughput(settings);
-  gather_throughput(runs);
-  LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
-  gather_latency(latency);
-  pixel_ns = std::move(latency.pixel_ns);
-  BenchContext context = collect_bench_context();
-  context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
-  if (distributed::active()) context.ranks = gather_rank_hosts(context.host, context.logical_cores);
-  BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
-  // Last: what a user of rtcli render waits for, PNG encoding and files included. Under MPI
-  // these renders would run on one rank alone: time `mpirun rtcli render` instead.
-  if (distributed::active()) {
-    if (settings.end_to_end_runs > 0 || !settings.sweep_sizes.empty())
-      results.warnings.push_back(
-          "end-to-end runs and size sweep skipped under MPI: they would run on one rank "
-          "alone; time mpirun rtcli render instead");
-    return results;
-  }
-  if (settings.end_to_end_runs > 0)
-    results.end_to_end =
-        run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
-  if (!settings.sweep_sizes.empty())
-    results.size_sweep = run_size_sweep(settings, latency_threads,
-                                        std::max(1, settings.end_to_end_runs), "25%,50%,75%");
-  return results;
-}
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
@@ -171,22 +134,15 @@ int run_bench(const BenchFlags& f) {
     if (benches.empty()) benches.push_back(settings);
   }
 
-  const std::vector<int> threads = resolve_thread_list(settings);
-  const int latency_threads = *std::max_element(threads.begin(), threads.end());
-  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
-  // oneTBB keeps its workers for the later, smaller or equal, arenas.
-  check_threads_can_start(latency_threads);
-  std::vector<BenchResults> results;
-  std::vector<float> pixel_ns;
-  for (const BenchSettings& bench : benches)
-    results.push_back(bench_scene(bench, latency_threads, pixel_ns));
+  BenchSession session = run_bench_session(benches);
   if (distributed::rank() != 0) return 0;  // rank 0 reports for every rank
+  std::vector<BenchResults>& results = session.scenes;
 
   BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(first.latency.all);
     write_output(f.latency_map,
-                 encode_latency_map_png(pixel_ns, settings.width, settings.height, scale));
+                 encode_latency_map_png(session.pixel_ns, settings.width, settings.height, scale));
     first.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())
