@@ -69,9 +69,10 @@ def make_pixel_colour(vec3):
 def add_installed_module_path():
     """Let scripts installed under PREFIX/share/rtcli/scripts import the module of that prefix.
 
-    `cmake --install` writes installed_module.py beside them with the module's folder, relative to
-    theirs; in the source tree there is no such file and PYTHONPATH=build/python does the job.
-    A PYTHONPATH given by the user still comes first.
+    `cmake --install` writes installed_module.py beside them with the folder that holds the rtcli
+    package, relative to theirs. It comes before the interpreter's own packages, so that the scripts
+    use the package installed with them; in the source tree there is no such file and the venv (or
+    PYTHONPATH=build/python) provides the package.
     """
     try:
         from installed_module import MODULE_DIR
@@ -79,23 +80,21 @@ def add_installed_module_path():
         return
     folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), MODULE_DIR))
     if folder not in sys.path:
-        sys.path.append(folder)
+        sys.path.insert(1, folder)  # after the scripts' own folder: this prefix's package first
 
 
 def import_rtcli():
-    """The rtcli module, or (None, one line saying why it cannot be imported and what to do)."""
+    """The rtcli package, or (None, one line saying why it cannot be imported and what to do)."""
     here = f"{sys.executable} (Python {sys.version_info.major}.{sys.version_info.minor})"
-    run = f"PYTHONPATH=build/python /usr/bin/python3 {sys.argv[0]} ..."
-    add_installed_module_path()
-    try:
-        import rtcli  # noqa: F401  (built by CMake into build/python)
-    except ImportError as e:
-        return None, (f"cannot import the rtcli module with {here}: {e}; build it (cmake --build build, "
-                      f"with pybind11-dev and python3-dev installed: it is built for Debian's "
-                      f"/usr/bin/python3) and run {run}")
+    run = f".venv/bin/python {sys.argv[0]} ..."
     try:
         import numpy  # noqa: F401  (rtcli.render returns numpy arrays)
     except ImportError as e:
-        return None, (f"numpy is missing for {here}: {e}; run Debian's interpreter "
-                      f"(apt-get install python3-numpy): {run}")
+        return None, f"numpy is missing for {here}: {e}; run the project's venv (scripts/setup.sh makes it): {run}"
+    add_installed_module_path()
+    try:
+        import rtcli  # installed into the venv by scripts/setup.sh
+    except ImportError as e:
+        return None, (f"cannot import the rtcli module with {here}: {e}; scripts/setup.sh builds it "
+                      f"and installs it into the project's venv: {run}")
     return rtcli, None

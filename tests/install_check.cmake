@@ -1,6 +1,7 @@
 # Installs the build into PREFIX, runs the installed rtcli --version, renders an installed preset,
 # checks the man page and completions are in place and, when MODULE_DIR is given, renders with
-# the installed Python module, directly and through an installed script that must find it alone.
+# the installed Python package (MODULE_DIR/rtcli), directly and through an installed script that
+# must find it alone.
 file(REMOVE_RECURSE ${PREFIX})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
                 RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
@@ -32,18 +33,25 @@ if(NOT result EQUAL 0 OR NOT EXISTS ${PREFIX}/showcase/final.png)
   message(FATAL_ERROR "installed rtcli render --scene PREFIX/share/rtcli/profiles/showcase.json: "
                       "exit ${result}:\n${out}")
 endif()
-if(MODULE_DIR)  # the installed module renders, imported from its folder under the prefix
+if(MODULE_DIR)  # the installed package renders, imported from its folder under the prefix
   set(preload "")
   if(PRELOAD)
     set(preload LD_PRELOAD=${PRELOAD} ASAN_OPTIONS=detect_leaks=0)
   endif()
   execute_process(COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${PREFIX}/${MODULE_DIR} ${preload}
-                          ${PYTHON} -c "import rtcli; print(rtcli.render(width=8, height=6).shape)"
+                          ${PYTHON} -c "import rtcli; print(rtcli.render(size=(8, 6)).shape)"
                   RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
   if(NOT result EQUAL 0 OR NOT out STREQUAL "(6, 8, 3)\n")
     message(FATAL_ERROR "installed rtcli module: exit ${result}:\n${out}")
   endif()
-  # An installed script finds the installed module with no PYTHONPATH, from any folder.
+  # An installed script finds the package installed with it, with no PYTHONPATH, from any folder.
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=PYTHONPATH ${preload} ${PYTHON} -c
+                          "import seed_pixel; print(seed_pixel.import_rtcli()[0].__file__)"
+                  WORKING_DIRECTORY ${PREFIX}/share/rtcli/scripts RESULT_VARIABLE result
+                  OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  if(NOT result EQUAL 0 OR NOT out MATCHES "^${PREFIX}/${MODULE_DIR}/rtcli/")
+    message(FATAL_ERROR "installed scripts import rtcli from elsewhere: exit ${result}:\n${out}")
+  endif()
   execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=PYTHONPATH ${preload} ${PYTHON}
                           ${PREFIX}/share/rtcli/scripts/python_reference.py --mode native-frame
                           --size 16x12 --repetitions 1 --json ${PREFIX}/native-frame.json
