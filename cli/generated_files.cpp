@@ -24,7 +24,7 @@ std::span<const std::string_view> generator_flags() {
   return kFlags;
 }
 
-bool print_generated_file(int argc, const char* const* argv) {
+bool print_generated_file(int argc, const char* const* argv, bool print) {
   if (argc < 2) return false;
   const std::string_view option = argv[1];
   std::string text;
@@ -51,7 +51,7 @@ bool print_generated_file(int argc, const char* const* argv) {
   } else {
     return false;
   }
-  std::fputs(text.c_str(), stdout);
+  if (print) std::fputs(text.c_str(), stdout);
   return true;
 }
 

@@ -13,8 +13,8 @@ namespace rtcli::cli {
 // The hidden options' names, so that they are not taken for typos.
 std::span<const std::string_view> generator_flags();
 
-// When argv[1] is one of them, prints the document on stdout and returns true. Throws
-// UsageError for a missing or unknown argument.
-bool print_generated_file(int argc, const char* const* argv);
+// When argv[1] is one of them, prints the document on stdout (if `print`) and returns true.
+// Throws UsageError for a missing or unknown argument.
+bool print_generated_file(int argc, const char* const* argv, bool print);
 
 }  // namespace rtcli::cli

@@ -80,7 +80,8 @@ int run_command(int argc, char** argv) {
   std::optional<rtcli::interrupt::OnInterrupt> unlink_temporaries;
   if (distributed::active()) unlink_temporaries.emplace([] { rtcli::temp_files::unlink_all(); });
   try {
-    if (distributed::rank() == 0 && rtcli::cli::print_generated_file(argc, argv)) return 0;
+    // Under MPI every rank knows the option; rank 0 alone prints.
+    if (rtcli::cli::print_generated_file(argc, argv, distributed::rank() == 0)) return 0;
     rtcli::cli::check_command_words(argc, argv);
   } catch (const rtcli::UsageError& e) {
     return fail(e.what(), 2);
