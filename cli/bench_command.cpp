@@ -149,6 +149,10 @@ int run_bench(const BenchFlags& f) {
     write_output(f.trace,
                  chrome_trace_json(first.latency.tiles, first.latency.threads, settings.ranks));
   if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
+  // After every file is written: a failed run's stderr is its one error line.
+  if (first.context.machine)
+    for (const std::string& w : first.context.machine->warnings)
+      std::fprintf(stderr, "rtcli: warning: %s\n", w.c_str());
   if (!f.quiet) {
     for (const BenchResults& r : results) std::fputs(format_bench_summary(r).c_str(), stdout);
     if (results.size() > 1) std::fputs(format_scene_comparison(results).c_str(), stdout);

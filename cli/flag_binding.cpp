@@ -33,10 +33,10 @@ CLI::App* add_command(CLI::App& app, Command command) {
   return app.add_subcommand(std::string(spec.name), std::string(spec.summary));
 }
 
-void bind_flag(CLI::App& cmd, Command command, std::string_view name, std::string& value) {
+CLI::Option* bind_flag(CLI::App& cmd, Command command, std::string_view name, std::string& value) {
   const FlagSpec& flag = flag_spec(command, name);
   value = std::string(flag.default_value);
-  add_value_option(flag, cmd.add_option(option_names(flag), value, help_text(flag)));
+  return add_value_option(flag, cmd.add_option(option_names(flag), value, help_text(flag)));
 }
 
 void bind_flag(CLI::App& cmd, Command command, std::string_view name,

@@ -16,7 +16,7 @@ CLI::App* add_command(CLI::App& app, Command command);
 
 // The table's flag `name` of `command` on `cmd`, filling `value`, which is set to the flag's
 // default now. Every value but --checkpoints' refuses "".
-void bind_flag(CLI::App& cmd, Command command, std::string_view name, std::string& value);
+CLI::Option* bind_flag(CLI::App& cmd, Command command, std::string_view name, std::string& value);
 void bind_flag(CLI::App& cmd, Command command, std::string_view name,
                std::vector<std::string>& values);
 void bind_flag(CLI::App& cmd, Command command, std::string_view name, bool& value);

@@ -65,7 +65,9 @@ std::string man_page(const std::string& version) {
     for (const FlagSpec& flag : flags())
       if ((flag.commands & command.command) != 0 && flag.required)
         out += ".B " + roff(flag.name) + "\n.I " + roff(flag.value_name) + "\n";
-    out += "[\\fIOPTIONS\\fR]\n.br\n";
+    out += "[\\fIOPTIONS\\fR]\n";
+    if (!command.operands.empty()) out += ".I " + roff(command.operands) + "\n";
+    out += ".br\n";
   }
   out += ".B rtcli \\-\\-version\n.br\n.B rtcli \\-\\-help\n";
   out +=

@@ -10,6 +10,8 @@ constexpr CommandSpec kCommands[] = {
     {kRender, "render", "Render the scene and write PNG frames"},
     {kBench, "bench",
      "Time renders per thread count and every pixel's latency; write a JSON report"},
+    {kCompare, "compare", "Compare two bench reports figure by figure: change, 95% CI, p, verdict",
+     "BASE.json NEW.json"},
 };
 
 // In the order --help lists them; a flag of both commands sits where it fits both orders.
@@ -137,6 +139,28 @@ constexpr FlagSpec kFlags[] = {
              "(brute force); the pixels are the same",
      .completion = Completion::kChoices,
      .choices = "auto bvh none"},
+    {.commands = kCompare,
+     .name = "--threshold",
+     .value_name = "PERCENT",
+     .default_value = "2",
+     .help = "Noise threshold in percent: a change whose 95% CI reaches inside +/- this is \"no "
+             "change\", whatever p says"},
+    {.commands = kCompare,
+     .name = "--format",
+     .value_name = "text|markdown|json",
+     .default_value = "text",
+     .help = "Output: `text` (100 columns), `markdown` or `json`",
+     .completion = Completion::kChoices,
+     .choices = "text markdown json"},
+    {.commands = kCompare,
+     .name = "--fail-on-regression",
+     .default_text = "off",
+     .help = "Exit 1 when any figure regressed"},
+    {.commands = kCompare,
+     .name = "--force",
+     .default_text = "off",
+     .help = "Compare reports of another frame size, scene, build type or SIMD target, flagging "
+             "every line"},
     {.commands = kRender,
      .name = "--quiet",
      .alias = "-q",

@@ -10,12 +10,13 @@ namespace rtcli::cli {
 
 // The subcommands, as bits: a flag that both take is declared once for both. kTopLevel marks
 // the flags given before any subcommand (--version).
-enum Command : unsigned { kRender = 1, kBench = 2, kTopLevel = 4 };
+enum Command : unsigned { kRender = 1, kBench = 2, kCompare = 8, kTopLevel = 4 };
 
 struct CommandSpec {
   Command command;
-  std::string_view name = {};     // "render"
-  std::string_view summary = {};  // one line, for --help and the man page
+  std::string_view name = {};      // "render"
+  std::string_view summary = {};   // one line, for --help and the man page
+  std::string_view operands = {};  // what follows the flags, e.g. "BASE.json NEW.json"
 };
 
 // What a shell offers for a flag's value.

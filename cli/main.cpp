@@ -10,6 +10,7 @@
 
 #include "bench_command.h"
 #include "command_words.h"
+#include "compare_command.h"
 #include "distributed/world.h"
 #include "flag_table.h"
 #include "generated_files.h"
@@ -95,6 +96,8 @@ int run_command(int argc, char** argv) {
   CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
   rtcli::cli::BenchFlags bench_flags;
   CLI::App* bench = rtcli::cli::add_bench_command(app, bench_flags);
+  rtcli::cli::CompareFlags compare_flags;
+  CLI::App* compare = rtcli::cli::add_compare_command(app, compare_flags);
   try {
     app.parse(argc, argv);
     if (render->parsed()) {
@@ -107,6 +110,7 @@ int run_command(int argc, char** argv) {
       rtcli::interrupt::throw_if_requested();
       return code;
     }
+    if (compare->parsed()) return rtcli::cli::run_compare(compare_flags);
   } catch (const CLI::CallForVersion& e) {
     if (distributed::rank() == 0) std::fputs(rtcli::cli::version_text().c_str(), stdout);
     return 0;

@@ -5,9 +5,9 @@
 #include <system_error>
 #include <utility>
 
+#include "parallel/thread_probe.h"
 #include "pipeline/render_job.h"
 #include "pipeline/render_memory.h"
-#include "parallel/thread_probe.h"
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"

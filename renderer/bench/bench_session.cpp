@@ -7,6 +7,7 @@
 #include "bench/bench_ranks.h"
 #include "distributed/world.h"
 #include "parallel/thread_probe.h"
+#include "profiling/machine_state.h"
 #include "shading/tile_renderer.h"
 
 namespace rtcli {
@@ -45,6 +46,17 @@ BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
         settings, latency_threads, std::max(1, settings.end_to_end_runs), kEndToEndCheckpoints);
   return results;
 }
+
+// What the machine did over the run, in every scene's report (its warnings among the others).
+void note_machine_state(const MachineSnapshot& start, std::vector<BenchResults>& results) {
+  const BenchContext& context = results.front().context;
+  const MachineState machine =
+      machine_state(start, snapshot_machine(), context.logical_cores, context.build_type);
+  for (BenchResults& r : results) {
+    r.context.machine = machine;
+    r.warnings.insert(r.warnings.end(), machine.warnings.begin(), machine.warnings.end());
+  }
+}
 }  // namespace
 
 BenchSession run_bench_session(const std::vector<BenchSettings>& scenes) {
@@ -55,8 +67,10 @@ BenchSession run_bench_session(const std::vector<BenchSettings>& scenes) {
   // The largest arena's workers but one and the end-to-end runs' writer (as rtcli render
   // checks): oneTBB keeps its workers for the later, smaller or equal, arenas.
   check_threads_can_start(latency_threads);
+  const MachineSnapshot start = snapshot_machine();
   for (const BenchSettings& settings : scenes)
     session.scenes.push_back(bench_scene(settings, latency_threads, session.pixel_ns));
+  if (distributed::rank() == 0) note_machine_state(start, session.scenes);  // its reports
   return session;
 }
 

@@ -17,8 +17,9 @@ struct BenchSession {
 // Benches each of `scenes` (the same settings but for the scene) in turn: throughput, then the
 // per-pixel latency passes on the largest thread count, then the end-to-end runs and the size
 // sweep. Under MPI every rank renders its share of each frame and rank 0 gathers the shares;
-// the end-to-end runs, which would run on one rank alone, are skipped with a warning. Checks
-// first that the largest thread count can start. Throws RunError.
+// the end-to-end runs, which would run on one rank alone, are skipped with a warning. What else
+// the machine did meanwhile goes into every report (rank 0's). Checks first that the largest
+// thread count can start. Throws RunError.
 BenchSession run_bench_session(const std::vector<BenchSettings>& scenes);
 
 }  // namespace rtcli

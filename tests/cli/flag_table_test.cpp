@@ -14,7 +14,6 @@
 
 namespace rtcli::test {
 namespace {
-using cli::kBench;
 using cli::kRender;
 
 bool has(const std::string& text, const std::string& part) {
@@ -29,7 +28,9 @@ std::vector<const cli::FlagSpec*> flags_of(cli::Command command) {
 }
 
 TEST(FlagTable, EveryFlagOfACommandIsInItsHelp) {
-  for (const auto& [command, name] : {std::pair{kRender, "render"}, std::pair{kBench, "bench"}}) {
+  for (const cli::CommandSpec& spec : cli::commands()) {
+    const cli::Command command = spec.command;
+    const std::string name(spec.name);
     const CommandResult help = run_rtcli({name, "--help"});
     ASSERT_EQ(help.exit_code, 0) << help.err;
     ASSERT_FALSE(flags_of(command).empty());
@@ -84,8 +85,9 @@ INSTANTIATE_TEST_SUITE_P(
         Mistake{{"rendr", "--out", "DIR"},
                 "rtcli: error: unknown command 'rendr'; did you mean 'render'?\n"},
         Mistake{{"bnech"}, "rtcli: error: unknown command 'bnech'; did you mean 'bench'?\n"},
-        Mistake{{"deploy"},
-                "rtcli: error: unknown command 'deploy'; the commands are render, bench\n"},
+        Mistake{
+            {"deploy"},
+            "rtcli: error: unknown command 'deploy'; the commands are render, bench, compare\n"},
         Mistake{{"--versoin"},
                 "rtcli: error: unknown option '--versoin'; did you mean '--version'?\n"},
         Mistake{{"render", "--otu", "DIR"},
@@ -112,7 +114,9 @@ TEST(FlagTable, ValuesAreNotTakenForFlags) {
 }
 
 TEST(FlagTable, MarkdownTableHasARowPerFlag) {
-  for (const auto& [command, name] : {std::pair{kRender, "render"}, std::pair{kBench, "bench"}}) {
+  for (const cli::CommandSpec& spec : cli::commands()) {
+    const cli::Command command = spec.command;
+    const std::string name(spec.name);
     const CommandResult r = run_rtcli({"--help-markdown", name});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("| flag | default | meaning |\n| --- | --- | --- |\n", 0), 0u) << r.out;
