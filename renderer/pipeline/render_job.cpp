@@ -41,6 +41,7 @@ struct BandWorker {
       : pixels(layout.width(), layout.height(), layout.max_rows()), encoder(layout, checkpoints) {}
   Frame pixels;
   BandEncoder encoder;
+  KernelContext kernel{interrupt::stop_token()};  // render_tile's scratch and stop token
 };
 
 double seconds_since(Clock::time_point start) {
@@ -208,7 +209,7 @@ RenderSummary render_to_directory(const RenderSettings& settings, RenderProgress
       const int y1 = layout.end_row(band);
       for (int x0 = 0; x0 < settings.width; x0 += settings.tile_width)
         render_tile(scene, {x0, y0, std::min(settings.width, x0 + settings.tile_width), y1},
-                    worker.pixels);
+                    worker.pixels, worker.kernel);
       if (writes) {
         queue.push(band, worker.encoder.encode(worker.pixels, band));
         bands_queued.fetch_add(1);
