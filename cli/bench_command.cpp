@@ -1,26 +1,22 @@
 #include "bench_command.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 
+#include "bench/bench_report.h"
+#include "bench/bench_session.h"
+#include "bench/bench_table.h"
+#include "bench/chrome_trace.h"
+#include "bench/latency_map.h"
 #include "distributed/world.h"
 #include "files/atomic_file.h"
 #include "files/created_folder.h"
 #include "files/output_paths.h"
 #include "files/output_target.h"
+#include "flag_binding.h"
 #include "flag_values.h"
-#include "parallel/thread_probe.h"
-#include "profiling/bench_end_to_end.h"
-#include "profiling/bench_ranks.h"
-#include "profiling/bench_report.h"
-#include "profiling/bench_table.h"
-#include "profiling/chrome_trace.h"
-#include "profiling/latency_map.h"
-#include "profiling/machine_state.h"
 #include "rank_checks.h"
 #include "scene/scene_loader.h"
-#include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
@@ -28,53 +24,22 @@
 namespace rtcli::cli {
 
 CLI::App* add_bench_command(CLI::App& app, BenchFlags& f) {
-  CLI::App* cmd = app.add_subcommand(
-      "bench", "Time renders per thread count and every pixel's latency; write a JSON report");
-  cmd->add_option("--json", f.json, "Write the rtcli.bench/1 JSON report to FILE")
-      ->check(non_empty());
-  cmd->add_option("--trace", f.trace, "Write a Chrome trace (one event per tile) to FILE")
-      ->check(non_empty());
-  cmd->add_option("--latency-map", f.latency_map, "Write a per-pixel latency heat map PNG")
-      ->check(non_empty());
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--threads", f.threads,
-                  "Thread counts to time, comma-separated, e.g. 1,2 (default: all logical cores)")
-      ->check(non_empty());
-  cmd->add_option("--repetitions", f.repetitions, "Timed renders per thread count")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--warmup", f.warmup, "Untimed renders before them")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--latency-runs", f.latency_runs,
-                  "Instrumented passes, each after a plain one; the report's latencies are the "
-                  "last one's")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--end-to-end-runs", f.end_to_end_runs,
-                  "Whole renders as rtcli render --checkpoints 25%,50%,75% does them, PNG files "
-                  "and all, into a temporary folder (0: none)")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--sizes", f.sizes,
-                  "End-to-end size sweep: frame sizes WxH, comma-separated; each rendered "
-                  "--end-to-end-runs times (at least once), interleaved, for ns per pixel")
-      ->check(non_empty());
-  cmd->add_option("--scene", f.scenes,
-                  "Scene JSON file (default: the seed's one sphere); several, repeated or "
-                  "comma-separated, are benched one after the other into one report")
-      ->delimiter(',')
-      ->check(non_empty());
-  cmd->add_option("--accel", f.accel,
-                  "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_flag("--quiet,-q", f.quiet, "No summary on stdout");
+  CLI::App* cmd = add_command(app, kBench);
+  bind_flag(*cmd, kBench, "--json", f.json);
+  bind_flag(*cmd, kBench, "--trace", f.trace);
+  bind_flag(*cmd, kBench, "--latency-map", f.latency_map);
+  bind_flag(*cmd, kBench, "--size", f.size);
+  bind_flag(*cmd, kBench, "--tile", f.tile);
+  bind_flag(*cmd, kBench, "--threads", f.threads);
+  bind_flag(*cmd, kBench, "--repetitions", f.repetitions);
+  bind_flag(*cmd, kBench, "--warmup", f.warmup);
+  bind_flag(*cmd, kBench, "--latency-runs", f.latency_runs);
+  bind_flag(*cmd, kBench, "--end-to-end-runs", f.end_to_end_runs);
+  bind_flag(*cmd, kBench, "--sizes", f.sizes);
+  bind_flag(*cmd, kBench, "--scene", f.scenes);
+  bind_flag(*cmd, kBench, "--accel", f.accel);
+  bind_flag(*cmd, kBench, "--quiet", f.quiet);
+  check_all_bound(*cmd, kBench);
   return cmd;
 }
 
@@ -146,49 +111,6 @@ void write_output(const std::string& path, std::string_view bytes) {
   folder.keep();
 }
 
-// Every pass for one scene: throughput, latency, end to end. `pixel_ns`: the per-pixel
-// latencies, for the heat map. Under MPI every rank renders its share of each frame and rank 0
-// gathers the shares; the results are complete on rank 0 only.
-BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
-                         std::vector<float>& pixel_ns) {
-  // Throughput first, untouched by any instrumentation; then the timed-pixel pass on the
-  // largest thread count.
-  std::vector<ThroughputRun> runs = run_throughput(settings);
-  gather_throughput(runs);
-  LatencyPass latency = run_latency_pass(settings, latency_threads, make_cycle_clock());
-  gather_latency(latency);
-  pixel_ns = std::move(latency.pixel_ns);
-  BenchContext context = collect_bench_context();
-  context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
-  if (distributed::active()) context.ranks = gather_rank_hosts(context.host, context.logical_cores);
-  BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
-  // Last: what a user of rtcli render waits for, PNG encoding and files included. Under MPI
-  // these renders would run on one rank alone: time `mpirun rtcli render` instead.
-  if (distributed::active()) {
-    if (settings.end_to_end_runs > 0 || !settings.sweep_sizes.empty())
-      results.warnings.push_back(
-          "end-to-end runs and size sweep skipped under MPI: they would run on one rank "
-          "alone; time mpirun rtcli render instead");
-    return results;
-  }
-  if (settings.end_to_end_runs > 0)
-    results.end_to_end =
-        run_end_to_end(settings, latency_threads, settings.end_to_end_runs, "25%,50%,75%");
-  if (!settings.sweep_sizes.empty())
-    results.size_sweep = run_size_sweep(settings, latency_threads,
-                                        std::max(1, settings.end_to_end_runs), "25%,50%,75%");
-  return results;
-}
-// What the machine did over the run, in every scene's report (its warnings among the others).
-void note_machine_state(const MachineSnapshot& start, std::vector<BenchResults>& results) {
-  const BenchContext& context = results.front().context;
-  const MachineState machine =
-      machine_state(start, snapshot_machine(), context.logical_cores, context.build_type);
-  for (BenchResults& r : results) {
-    r.context.machine = machine;
-    r.warnings.insert(r.warnings.end(), machine.warnings.begin(), machine.warnings.end());
-  }
-}
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
@@ -212,24 +134,15 @@ int run_bench(const BenchFlags& f) {
     if (benches.empty()) benches.push_back(settings);
   }
 
-  const std::vector<int> threads = resolve_thread_list(settings);
-  const int latency_threads = *std::max_element(threads.begin(), threads.end());
-  // The largest arena's workers but one and the end-to-end runs' writer (as in run_render):
-  // oneTBB keeps its workers for the later, smaller or equal, arenas.
-  check_threads_can_start(latency_threads);
-  std::vector<BenchResults> results;
-  std::vector<float> pixel_ns;
-  const MachineSnapshot start = snapshot_machine();
-  for (const BenchSettings& bench : benches)
-    results.push_back(bench_scene(bench, latency_threads, pixel_ns));
+  BenchSession session = run_bench_session(benches);
   if (distributed::rank() != 0) return 0;  // rank 0 reports for every rank
-  note_machine_state(start, results);
+  std::vector<BenchResults>& results = session.scenes;
 
   BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(first.latency.all);
     write_output(f.latency_map,
-                 encode_latency_map_png(pixel_ns, settings.width, settings.height, scale));
+                 encode_latency_map_png(session.pixel_ns, settings.width, settings.height, scale));
     first.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())

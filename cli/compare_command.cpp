@@ -4,28 +4,22 @@
 #include <cstdio>
 
 #include "compare/comparison_format.h"
+#include "flag_binding.h"
 #include "flag_values.h"
 #include "system/errors.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_compare_command(CLI::App& app, CompareFlags& f) {
-  CLI::App* cmd = app.add_subcommand(
-      "compare", "Compare two bench reports figure by figure: change, 95% CI, p, verdict");
+  CLI::App* cmd = add_command(app, kCompare);
   cmd->add_option("BASE", f.base, "The baseline rtcli.bench/1 report")->required();
   cmd->add_option("NEW", f.candidate, "The report to judge against it")->required();
-  cmd->add_option("--threshold", f.threshold,
-                  "Noise threshold in percent: a change whose 95% CI reaches inside +/- this is "
-                  "\"no change\", whatever p says")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--format", f.format, "Output: text (100 columns), markdown or json")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
-  cmd->add_flag("--fail-on-regression", f.fail_on_regression, "Exit 1 when any figure regressed");
-  cmd->add_flag("--force", f.force,
-                "Compare reports of another frame size, scene, build type or SIMD target, "
-                "flagging every line");
+  bind_flag(*cmd, kCompare, "--threshold", f.threshold);
+  bind_flag(*cmd, kCompare, "--format", f.format)
+      ->check(CLI::IsMember({"text", "markdown", "json"}).description(""));
+  bind_flag(*cmd, kCompare, "--fail-on-regression", f.fail_on_regression);
+  bind_flag(*cmd, kCompare, "--force", f.force);
+  check_all_bound(*cmd, kCompare);
   return cmd;
 }
 

@@ -6,11 +6,12 @@
 
 namespace rtcli::cli {
 
+// Names, help and defaults of the flags: flag_table.cpp.
 struct CompareFlags {
   std::string base;                 // BASE.json
   std::string candidate;            // NEW.json
-  std::string threshold = "2";      // --threshold PERCENT: noise threshold
-  std::string format = "text";      // --format text|markdown|json
+  std::string threshold;            // --threshold PERCENT: noise threshold
+  std::string format;               // --format text|markdown|json
   bool fail_on_regression = false;  // --fail-on-regression: exit 1 when a figure regressed
   bool force = false;               // --force: compare reports that differ in frame, scene...
 };

@@ -13,7 +13,7 @@ const CLI::Validator& non_empty() {
         return value.empty() ? std::string("empty value: give one, or leave the flag out")
                              : std::string();
       },
-      "NOT EMPTY");
+      "");  // nothing added to the value's name in --help
   return validator;
 }
 

@@ -1,14 +1,19 @@
 // rtcli: parses the command line and runs one subcommand; every failure is one line on stderr.
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <new>
 #include <optional>
 #include <string>
 #include <system_error>
 
 #include "bench_command.h"
+#include "command_words.h"
 #include "compare_command.h"
 #include "distributed/world.h"
+#include "flag_table.h"
+#include "generated_files.h"
 #include "render_command.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
@@ -34,6 +39,19 @@ int fail(const std::string& what, int code) {
   return code;
 }
 
+// What a command printed must reach stdout: a full disk or a closed descriptor would otherwise
+// lose the summary silently, at the flush glibc does at exit without checking it. A command that
+// already failed keeps its own error and code.
+int check_stdout(int code) {
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  if (code != 0 || (flushed && !std::ferror(stdout))) return code;
+  const int error = errno;
+  return fail(error != 0 ? std::string("cannot write to stdout: ") + std::strerror(error)
+                         : std::string("cannot write to stdout"),
+              1);
+}
+
 int run_command(int argc, char** argv);
 }  // namespace
 
@@ -48,7 +66,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return fail(e.what(), 1);
   }
-  const int code = run_command(argc, argv);
+  const int code = check_stdout(run_command(argc, argv));
   // Success and usage errors happen alike on every rank; anything else may be one rank's, and
   // the others would wait for it forever, so the job is ended at once.
   if (code != 0 && code != 2 && distributed::active()) distributed::abort_job(code);
@@ -62,11 +80,18 @@ int run_command(int argc, char** argv) {
   // temporaries go at the first signal, not after the unwinding that SIGKILL may cut short.
   std::optional<rtcli::interrupt::OnInterrupt> unlink_temporaries;
   if (distributed::active()) unlink_temporaries.emplace([] { rtcli::temp_files::unlink_all(); });
+  try {
+    // Under MPI every rank knows the option; rank 0 alone prints.
+    if (rtcli::cli::print_generated_file(argc, argv, distributed::rank() == 0)) return 0;
+    rtcli::cli::check_command_words(argc, argv);
+  } catch (const rtcli::UsageError& e) {
+    return fail(e.what(), 2);
+  }
   CLI::App app{"rtcli: a parallel ray tracer that measures how fast native code renders"};
   app.require_subcommand(1);
   app.set_version_flag(
       "--version", [] { return rtcli::cli::version_text(); },
-      "Print the version, build and the SIMD target chosen on this processor");
+      std::string(rtcli::cli::flag_spec(rtcli::cli::kTopLevel, "--version").help));
   rtcli::cli::RenderFlags render_flags;
   CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
   rtcli::cli::BenchFlags bench_flags;

@@ -2,15 +2,19 @@
 
 #include <cstdio>
 
+#include "system/cpu_clock.h"
+
 namespace rtcli::cli {
 
 ProgressBar::ProgressBar(const RenderProgress& progress, bool enabled) : progress_(progress) {
   if (!enabled) return;
   thread_ = std::thread([this] {
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = process_cpu_seconds();
     while (!stop_.load()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      draw(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      draw(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+           process_cpu_seconds() - cpu_start);
     }
   });
 }
@@ -23,7 +27,7 @@ ProgressBar::~ProgressBar() {
   std::fflush(stderr);
 }
 
-void ProgressBar::draw(double elapsed) {
+void ProgressBar::draw(double elapsed, double cpu_seconds) {
   const double total = static_cast<double>(progress_.pixels_total);
   if (total <= 0 || elapsed <= 0) return;
   const double done = static_cast<double>(progress_.pixels_done.load());
@@ -35,11 +39,13 @@ void ProgressBar::draw(double elapsed) {
   char bar[kWidth + 1];
   for (int i = 0; i < kWidth; ++i) bar[i] = i < static_cast<int>(share * kWidth) ? '#' : '.';
   bar[kWidth] = '\0';
+  const double cores = cpu_seconds / elapsed;  // how many cores were kept busy, on average
   if (render_seconds_ >= 0)
-    std::fprintf(stderr, "\r[%s] 100.0%%  %8.1f Mpix/s  writing files\033[K", bar, rate / 1e6);
+    std::fprintf(stderr, "\r[%s] 100.0%%  %8.1f Mpix/s  %4.1f CPUs  writing files\033[K", bar,
+                 rate / 1e6, cores);
   else if (rate > 0)
-    std::fprintf(stderr, "\r[%s] %5.1f%%  %8.1f Mpix/s  %6.1f s left\033[K", bar, share * 100,
-                 rate / 1e6, (total - done) / rate);
+    std::fprintf(stderr, "\r[%s] %5.1f%%  %8.1f Mpix/s  %4.1f CPUs  %6.1f s left\033[K", bar,
+                 share * 100, rate / 1e6, cores, (total - done) / rate);
   else
     std::fprintf(stderr, "\r[%s] %5.1f%%\033[K", bar, share * 100);
   std::fflush(stderr);

@@ -19,7 +19,8 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
 
  private:
-  void draw(double elapsed_seconds);  // runs on thread_ only
+  // Runs on thread_ only; `cpu_seconds`: the process's CPU time since the bar started.
+  void draw(double elapsed_seconds, double cpu_seconds);
 
   const RenderProgress& progress_;
   double render_seconds_ = -1;  // when the last pixel was done; -1 until then

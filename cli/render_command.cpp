@@ -6,6 +6,7 @@
 
 #include "distributed/rank_render.h"
 #include "distributed/world.h"
+#include "flag_binding.h"
 #include "flag_values.h"
 #include "parallel/thread_probe.h"
 #include "pipeline/render_job.h"
@@ -14,37 +15,23 @@
 #include "scene/scene_loader.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/plural.h"
 #include "system/printable.h"
 
 namespace rtcli::cli {
 
 CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
-  CLI::App* cmd = app.add_subcommand("render", "Render the scene and write PNG frames");
-  cmd->add_option("--out", f.out, "Folder for the PNG files (created if missing)")
-      ->required()
-      ->check(non_empty());
-  cmd->add_option("--size", f.size, "Frame size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--tile", f.tile, "Tile size WIDTHxHEIGHT in pixels")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--threads", f.threads, "Worker threads (default: all logical cores)")
-      ->check(non_empty());
-  cmd->add_option("--checkpoints", f.checkpoints,
-                  "Progress frames: steps (3000), rows (250r) or percentages (25%), "
-                  "comma-separated, increasing; empty for none")
-      ->capture_default_str();
-  cmd->add_option("--step", f.step, "Pixels per step for plain-number checkpoints")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_option("--scene", f.scene, "Scene JSON file (default: the seed's one sphere)")
-      ->check(non_empty());
-  cmd->add_option("--accel", f.accel,
-                  "Sphere hierarchies: auto (when they pay), bvh (always), none (brute force)")
-      ->capture_default_str()
-      ->check(non_empty());
-  cmd->add_flag("--quiet,-q", f.quiet, "No progress bar and no summary line");
+  CLI::App* cmd = add_command(app, kRender);
+  bind_flag(*cmd, kRender, "--out", f.out);
+  bind_flag(*cmd, kRender, "--size", f.size);
+  bind_flag(*cmd, kRender, "--tile", f.tile);
+  bind_flag(*cmd, kRender, "--threads", f.threads);
+  bind_flag(*cmd, kRender, "--checkpoints", f.checkpoints);
+  bind_flag(*cmd, kRender, "--step", f.step);
+  bind_flag(*cmd, kRender, "--scene", f.scene);
+  bind_flag(*cmd, kRender, "--accel", f.accel);
+  bind_flag(*cmd, kRender, "--quiet", f.quiet);
+  check_all_bound(*cmd, kRender);
   return cmd;
 }
 
@@ -87,18 +74,23 @@ int run_render(const RenderFlags& f) {
     summary = ranks.render;
     if (f.quiet || distributed::rank() != 0) return 0;
     for (int r = 0; r < distributed::size(); ++r)
-      std::printf("rank %d: %llu bands, sent %llu bytes to rank 0\n", r,
-                  static_cast<unsigned long long>(ranks.bands_done[static_cast<std::size_t>(r)]),
-                  static_cast<unsigned long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]));
+      std::printf(
+          "rank %d: %s, sent %s to rank 0\n", r,
+          count_of(static_cast<long long>(ranks.bands_done[static_cast<std::size_t>(r)]), "band")
+              .c_str(),
+          count_of(static_cast<long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]), "byte")
+              .c_str());
   } else {
     const ProgressBar bar(progress, !f.quiet && isatty(STDERR_FILENO));
     summary = render_to_directory(spec, out, &progress);
   }
   if (f.quiet) return 0;
   const double pixels = static_cast<double>(spec.width) * spec.height;
-  std::printf("rendered %dx%d in %d bands of %d rows on %d threads: %.1f ms, %.1f Mpix/s; wrote",
-              spec.width, spec.height, summary.bands, summary.band_rows, summary.threads,
-              summary.render_seconds * 1e3, pixels / summary.render_seconds / 1e6);
+  std::printf("rendered %dx%d in %s of %s on %s: %.1f ms, %.1f Mpix/s; wrote", spec.width,
+              spec.height, count_of(summary.bands, "band").c_str(),
+              count_of(summary.band_rows, "row").c_str(),
+              count_of(summary.threads, "thread").c_str(), summary.render_seconds * 1e3,
+              pixels / summary.render_seconds / 1e6);
   for (const auto& file : summary.files) std::printf(" %s", printable(file.string()).c_str());
   std::printf("\n");
   return 0;

@@ -6,17 +6,18 @@
 
 namespace rtcli::cli {
 
-// The flags as typed; values are parsed and checked when the command runs.
+// The flags as typed; values are parsed and checked when the command runs. Names, help and
+// defaults: flag_table.cpp.
 struct RenderFlags {
-  std::string out;                               // --out DIR
-  std::string size = "800x600";                  // --size WxH
-  std::string tile = "4096x16";                  // --tile WxH
-  std::string threads;                           // --threads N (empty: all cores)
-  std::string checkpoints = "0,1000,2000,3000";  // --checkpoints LIST
-  std::string step = "200";                      // --step N, pixels per step
-  std::string scene;                             // --scene FILE (empty: the seed scene)
-  std::string accel = "auto";                    // --accel auto|bvh|none: sphere hierarchies
-  bool quiet = false;                            // --quiet
+  std::string out;          // --out DIR
+  std::string size;         // --size WxH
+  std::string tile;         // --tile WxH
+  std::string threads;      // --threads N (empty: all cores)
+  std::string checkpoints;  // --checkpoints LIST
+  std::string step;         // --step N, pixels per step
+  std::string scene;        // --scene FILE (empty: the seed scene)
+  std::string accel;        // --accel auto|bvh|none: sphere hierarchies
+  bool quiet = false;       // --quiet
 };
 
 CLI::App* add_render_command(CLI::App& app, RenderFlags& flags);

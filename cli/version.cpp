@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "profiling/build_facts.h"
+#include "bench/build_facts.h"
 #include "scene/scene.h"
 #include "shading/render_scene.h"
 #include "shading/scene_kernel.h"

@@ -29,7 +29,7 @@ from script_args import OneLineArgumentParser, count_from, fail, size  # noqa: E
 
 PROFILES = ("seed", "showcase", "field-10000")
 NODES = (2, 4, 8, 16, 32, 64)
-SUMMARY = re.compile(r"rendered (\d+)x(\d+) in (\d+) bands of (\d+) rows on (\d+) threads: "
+SUMMARY = re.compile(r"rendered (\d+)x(\d+) in (\d+) bands? of (\d+) rows? on (\d+) threads?: "
                      r"([0-9.]+) ms")
 
 

@@ -4,6 +4,7 @@ vector operation one call into C++). Also finds the rtcli module, or says why it
 """
 
 import math
+import os
 import sys
 
 
@@ -65,6 +66,23 @@ def make_pixel_colour(vec3):
     return pixel_colour
 
 
+def add_installed_module_path():
+    """Let scripts installed under PREFIX/share/rtcli/scripts import the module of that prefix.
+
+    `cmake --install` writes installed_module.py beside them with the folder that holds the rtcli
+    package, relative to theirs. It comes before the interpreter's own packages, so that the scripts
+    use the package installed with them; in the source tree there is no such file and the venv (or
+    PYTHONPATH=build/python) provides the package.
+    """
+    try:
+        from installed_module import MODULE_DIR
+    except ImportError:
+        return
+    folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), MODULE_DIR))
+    if folder not in sys.path:
+        sys.path.insert(1, folder)  # after the scripts' own folder: this prefix's package first
+
+
 def import_rtcli():
     """The rtcli package, or (None, one line saying why it cannot be imported and what to do)."""
     here = f"{sys.executable} (Python {sys.version_info.major}.{sys.version_info.minor})"
@@ -73,6 +91,7 @@ def import_rtcli():
         import numpy  # noqa: F401  (rtcli.render returns numpy arrays)
     except ImportError as e:
         return None, f"numpy is missing for {here}: {e}; run the project's venv (scripts/setup.sh makes it): {run}"
+    add_installed_module_path()
     try:
         import rtcli  # installed into the venv by scripts/setup.sh
     except ImportError as e:

@@ -18,11 +18,12 @@ esac
 # the project's venv (.venv, below). python3-dev: the headers the package is built against;
 # python3-venv: the venv itself; ccache: the package's second CMake build reuses the first's;
 # python3-numpy and python3-scipy: Google Benchmark's compare.py (libbenchmark-tools) runs under
-# Debian's /usr/bin/python3 and needs them.
+# Debian's /usr/bin/python3 and needs them; man-db and zsh: the tests read the generated man page
+# and load the zsh completion.
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
   python3-dev python3-venv ccache python3-numpy python3-scipy clang libclang-rt-14-dev pngcheck
-  openmpi-bin libopenmpi-dev
+  openmpi-bin libopenmpi-dev man-db zsh
   cargo librust-pyo3-dev)  # the last two: the binding ladder's PyO3 rung (python/ladder)
 
 missing=()

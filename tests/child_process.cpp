@@ -1,5 +1,6 @@
 #include "child_process.h"
 
+#include <fcntl.h>
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
@@ -29,11 +30,14 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
   int out_pipe[2];
   int err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  const int out_file =
+      limits.stdout_file ? open(limits.stdout_file->c_str(), O_WRONLY | O_CLOEXEC) : -1;
+  if (limits.stdout_file && out_file < 0) throw std::runtime_error("cannot open the stdout file");
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     // The child: only async-signal-safe calls until exec.
-    dup2(out_pipe[1], STDOUT_FILENO);
+    dup2(out_file >= 0 ? out_file : out_pipe[1], STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
     close(out_pipe[0]);
     close(err_pipe[0]);
@@ -63,6 +67,7 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
     execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
+  if (out_file >= 0) close(out_file);
   close(out_pipe[1]);
   close(err_pipe[1]);
   out_fd_ = out_pipe[0];

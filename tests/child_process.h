@@ -29,6 +29,8 @@ struct ChildLimits {
   std::vector<std::string> environment = {};
   // RLIMIT_AS in bytes: a process that may map only this much.
   std::optional<std::size_t> max_address_space_bytes = {};
+  // Stdout goes to this file, opened for writing (not created), instead of to the test.
+  std::optional<std::string> stdout_file = {};
 };
 
 // The unprivileged user (nobody) the permission tests run rtcli as.

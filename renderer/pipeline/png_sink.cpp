@@ -1,26 +1,19 @@
 #include "pipeline/png_sink.h"
 
-#include <time.h>
-
 #include <chrono>
 #include <utility>
+
+#include "system/cpu_clock.h"
 
 namespace rtcli {
 
 namespace {
 constexpr int kQueuedBandsPerWorker = 2;
-
-// CPU time the calling thread has used; a thread blocked on a condition variable uses none.
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
 }  // namespace
 
 int band_window(int threads) {
   // Two queued bands per worker: enough slack that a worker descheduled for a moment does not
-  // stall the others (README, "Writing frames").
+  // stall the others (doc/performance.md, "Writing frames").
   return threads * (1 + kQueuedBandsPerWorker);
 }
 

@@ -5,6 +5,8 @@
 #include <numeric>
 #include <vector>
 
+#include "system/plural.h"
+
 #if defined(__x86_64__)
 #include <cpuid.h>
 #endif
@@ -72,9 +74,10 @@ CycleClock make_cycle_clock(ClockSource source, int intervals, double interval_m
     clock.ns_per_tick = 1.0 / rate;
     char text[256];
     std::snprintf(text, sizeof text,
-                  "invariant TSC (CPUID 0x80000007 EDX bit 8); median of %d busy-wait intervals "
+                  "invariant TSC (CPUID 0x80000007 EDX bit 8); median of %s "
                   "of %.0f ms against std::chrono::steady_clock: %.6f GHz (spread %.4f%%)",
-                  intervals, interval_ms, rate, (*hi - *lo) / rate * 100.0);
+                  count_of(intervals, "busy-wait interval").c_str(), interval_ms, rate,
+                  (*hi - *lo) / rate * 100.0);
     clock.calibration = text;
   }
   clock.overhead = measure_overhead(clock);

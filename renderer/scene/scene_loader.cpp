@@ -3,12 +3,14 @@
 #include <cmath>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "scene/duplicate_keys.h"
 #include "scene/scene_file.h"
 #include "system/errors.h"
+#include "system/nearest_word.h"
 
 namespace rtcli {
 
@@ -57,7 +59,9 @@ void only_keys(const Context& ctx, const json& object, const std::string& where,
   for (const auto& [key, value] : object.items()) {
     bool known = false;
     for (std::string_view name : allowed) known = known || key == name;
-    if (!known) ctx.fail(where, "unknown key '" + key + "'");
+    if (!known)
+      ctx.fail(where, "unknown key '" + key + "'" +
+                          did_you_mean(key, std::span(allowed.begin(), allowed.size())));
   }
 }
 

@@ -5,7 +5,6 @@
 //
 //   build/bvh_timing profiles/field-10000.json --size 1920x1080 --reps 5 --threads 2
 //   build/bvh_timing profiles/field-10000.json --size 480x270 --modes off   # brute force only
-#include <time.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -19,6 +18,7 @@
 #include "scene/scene_loader.h"
 #include "shading/bvh.h"
 #include "shading/tile_renderer.h"
+#include "system/cpu_clock.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
 
@@ -26,19 +26,6 @@
 
 namespace {
 using namespace rtcli;
-
-double cpu_seconds(clockid_t clock) {
-  timespec t{};
-  clock_gettime(clock, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-double thread_cpu_seconds() {
-  return cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
-}
-// Every thread's, TBB's workers included (their brief spinning too).
-double process_cpu_seconds() {
-  return cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
-}
 
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());

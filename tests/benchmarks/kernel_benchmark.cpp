@@ -9,8 +9,6 @@
 #include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
 
-#include <time.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -23,9 +21,11 @@
 #include "scene/scene.h"
 #include "shading/sphere_kernel.h"
 #include "shading/tile_renderer.h"
+#include "system/cpu_clock.h"
 
 namespace {
 using rtcli::Frame;
+using rtcli::process_cpu_ms;
 using rtcli::Rgb8;
 
 constexpr int kWidth = 4000;
@@ -95,14 +95,6 @@ void render_tiles(tbb::task_arena& arena, Kernels& kernels, const rtcli::RenderS
         },
         tbb::simple_partitioner());
   });
-}
-
-// CPU time of the whole process (every worker), to tell contention from slowness: on a busy
-// machine the wall time grows while the CPU time per frame does not.
-double process_cpu_ms() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
 void report(benchmark::State& state, const std::string& label, double cpu_ms) {

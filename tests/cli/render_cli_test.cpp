@@ -90,9 +90,18 @@ TEST(RenderCli, SummaryLineAndNoProgressWhenStderrIsNotATerminal) {
       run_rtcli({"render", "--size", "80x60", "--tile", "64x64", "--out", dir.path().string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.err, "");
-  EXPECT_NE(run.out.find("rendered 80x60 in 1 bands of 60 rows on"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("rendered 80x60 in 1 band of 60 rows on"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("final.png"), std::string::npos) << run.out;
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
+}
+
+// Counts of one read in the singular, as everywhere in rtcli's output.
+TEST(RenderCli, SummaryLineSaysOneThreadAndOneBand) {
+  TempDir dir;
+  const CommandResult run = run_rtcli({"render", "--size", "80x60", "--tile", "64x64", "--threads",
+                                       "1", "--checkpoints", "", "--out", dir.path().string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find(" in 1 band of 60 rows on 1 thread: "), std::string::npos) << run.out;
 }
 
 TEST(RenderCli, QuietPrintsNothing) {

@@ -98,7 +98,14 @@ INSTANTIATE_TEST_SUITE_P(
             "spheres[0].colour[0]: a colour channel must be in 0..255"},
         BadScene{
             R"({"spheres": [{"centre": [0,0,5], "radius": 1, "radus": 2}], "lights": [{"position": [0,0,0]}]})",
-            "spheres[0]: unknown key 'radus'"},
+            "spheres[0]: unknown key 'radus'; did you mean 'radius'?"},
+        // American spellings of the scene's keys get the right one.
+        BadScene{
+            R"({"spheres": [{"center": [0,0,5], "radius": 1}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0]: unknown key 'center'; did you mean 'centre'?"},
+        BadScene{
+            R"({"spheres": [{"centre": [0,0,5], "radius": 1, "color": [1,2,3]}], "lights": [{"position": [0,0,0]}]})",
+            "spheres[0]: unknown key 'color'; did you mean 'colour'?"},
         BadScene{R"({"spheres": {}, "lights": [{"position": [0,0,0]}]})",
                  "spheres: expected an array"},
         BadScene{R"({"spheres": [], "lights": [{"position": [0,0,null]}]})",
@@ -126,6 +133,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadScene{
             R"({"spheres": [], "lights": [{"position": [0,0,0]}], "window": {"x": 1, "x": 1}})",
             "window: duplicated key 'x'"}));
+
+// The whole line keeps its FILE: PATH: form with the suggestion at the end; a key unlike any
+// known one gets none.
+TEST(SceneLoader, UnknownKeySuggestsOnlyACloseSpelling) {
+  EXPECT_EQ(error_for(R"({"spheres": [], "lights": [{"position": [0,0,0], "intensty": 2}]})"),
+            "scene.json: lights[0]: unknown key 'intensty'; did you mean 'intensity'?");
+  EXPECT_EQ(error_for(R"({"spheres": [], "lights": [{"position": [0,0,0]}], "camera": 1})"),
+            "scene.json: scene: unknown key 'camera'");
+}
 
 // The same key in different objects is no duplicate.
 TEST(SceneLoader, SameKeyInSeparateObjectsIsAccepted) {

@@ -1,0 +1,32 @@
+// The end-to-end figure of `rtcli bench`: whole renders as `rtcli render` does them (frame,
+// workers, checkpoint and final PNG files), into a temporary folder removed afterwards.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bench/bench_runner.h"
+
+namespace rtcli {
+
+struct EndToEndRuns {
+  std::string checkpoints;  // as `rtcli render --checkpoints` takes them
+  int threads = 0;
+  std::vector<double> wall_ms;    // each run: first band handed out to last file in place
+  std::vector<double> render_ms;  // of which: first band handed out to last band compressed
+  std::vector<double> cpu_ms;     // process CPU time of each run, every thread
+  int width = 0;                  // the frame rendered
+  int height = 0;
+};
+
+// `runs` renders of the settings' frame and scene on `threads` workers. Throws RunError when
+// the temporary folder cannot be made or written.
+EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs,
+                            const std::string& checkpoints);
+
+// The same at each of the settings' sweep sizes, `runs` times, interleaved (one run of each
+// size, then the next round), so that a busy machine slows every size alike.
+std::vector<EndToEndRuns> run_size_sweep(const BenchSettings& settings, int threads, int runs,
+                                         const std::string& checkpoints);
+
+}  // namespace rtcli

@@ -1,0 +1,82 @@
+# The manual's flag tables are the flag table's: between <!-- flags:COMMAND --> and
+# <!-- /flags:COMMAND --> in GUIDE stands exactly what `RTCLI --help-markdown COMMAND` prints.
+#   cmake -DRTCLI=... -DGUIDE=doc/guide.md -P flag_tables.cmake     checks the manual
+#   cmake -DRTCLI=... -DSELF_TEST=ON -DWORK=DIR -P flag_tables.cmake  checks this checker
+set(commands render bench)
+
+# Sets `problem` in the caller to "" when every table in `guide` is the generated one, else to
+# the first difference found.
+function(check_guide guide)
+  file(READ ${guide} text)
+  foreach(command ${commands})
+    execute_process(COMMAND ${RTCLI} --help-markdown ${command} OUTPUT_VARIABLE generated
+                    RESULT_VARIABLE result)
+    if(NOT result EQUAL 0)
+      set(problem "${RTCLI} --help-markdown ${command} failed" PARENT_SCOPE)
+      return()
+    endif()
+    set(begin "<!-- flags:${command} -->\n")
+    set(end "<!-- /flags:${command} -->")
+    string(FIND "${text}" "${begin}" at)
+    string(FIND "${text}" "${end}" stop)
+    if(at EQUAL -1 OR stop EQUAL -1)
+      set(problem "${guide}: no ${begin}...${end} markers" PARENT_SCOPE)
+      return()
+    endif()
+    string(LENGTH "${begin}" begin_length)
+    math(EXPR from "${at} + ${begin_length}")
+    math(EXPR length "${stop} - ${from}")
+    if(length LESS 0)
+      set(problem "${guide}: ${end} comes before its opening marker" PARENT_SCOPE)
+      return()
+    endif()
+    string(SUBSTRING "${text}" ${from} ${length} table)
+    if(NOT table STREQUAL generated)
+      set(problem "${guide}: the ${command} flag table differs from `rtcli --help-markdown ${command}` (paste its output between the markers):\n${table}\nexpected:\n${generated}"
+          PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(problem "" PARENT_SCOPE)
+endfunction()
+
+# Writes `text` to `file` and fails unless the checker refuses it with a message matching `why`.
+function(expect_refused file text why)
+  file(WRITE ${file} "${text}")
+  check_guide(${file})
+  if(NOT problem MATCHES "${why}")
+    message(FATAL_ERROR "the checker passed ${file}, or refused it for another reason: '${problem}'")
+  endif()
+endfunction()
+
+if(SELF_TEST)
+  # A guide holding the generated tables passes; one changed word, or a lost marker, fails.
+  file(REMOVE_RECURSE ${WORK})
+  file(MAKE_DIRECTORY ${WORK})
+  set(guide "# A guide\n\nSome prose.\n")
+  foreach(command ${commands})
+    execute_process(COMMAND ${RTCLI} --help-markdown ${command} OUTPUT_VARIABLE generated)
+    string(APPEND guide "\n## ${command}\n\n<!-- flags:${command} -->\n${generated}"
+                        "<!-- /flags:${command} -->\n\nMore prose.\n")
+  endforeach()
+  file(WRITE ${WORK}/good.md "${guide}")
+  check_guide(${WORK}/good.md)
+  if(NOT problem STREQUAL "")
+    message(FATAL_ERROR "the checker refused generated tables: ${problem}")
+  endif()
+  string(REPLACE "`--warmup N`" "`--warmup COUNT`" edited "${guide}")
+  expect_refused(${WORK}/edited.md "${edited}" "the bench flag table differs")
+  string(REPLACE "<!-- /flags:render -->" "" unclosed "${guide}")
+  expect_refused(${WORK}/unclosed.md "${unclosed}" "no <!-- flags:render -->")
+  file(REMOVE_RECURSE ${WORK})
+  return()
+endif()
+
+if(NOT EXISTS ${GUIDE})
+  message("SKIP: ${GUIDE} does not exist yet: no flag tables to check")
+  return()
+endif()
+check_guide(${GUIDE})
+if(NOT problem STREQUAL "")
+  message(FATAL_ERROR "${problem}")
+endif()
