@@ -46,9 +46,10 @@ class WorkerArena {
   // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
   // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
   // interrupt::requested() afterwards. Should `work` throw (render_tile gives up a tile on a
-  // stop request), that tile is not completed, the other workers finish theirs, and the
-  // exception leaves run() once they have. Any scheduler with TileScheduler's next, complete
-  // and cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
+  // stop request), that tile is not completed and the scheduler is cancelled: the other
+  // workers finish the tile in hand and take no more, and the exception leaves run() once
+  // they have. The arena may run again. Any scheduler with TileScheduler's next, complete and
+  // cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
     run_with_state(
@@ -75,10 +76,15 @@ class WorkerArena {
           fence.enter();
           const Leave leave{fence};
           const int worker = tbb::this_task_arena::current_thread_index();
-          auto state = make_state();
-          while (const std::optional<int> tile = scheduler.next()) {
-            work(*tile, worker, state);
-            scheduler.complete(*tile);
+          try {
+            auto state = make_state();
+            while (const std::optional<int> tile = scheduler.next()) {
+              work(*tile, worker, state);
+              scheduler.complete(*tile);
+            }
+          } catch (...) {
+            scheduler.cancel();  // the run has failed: the others need take no more tiles
+            throw;
           }
         };
         task_handoff.fetch_add(1, std::memory_order_release);
