@@ -5,11 +5,11 @@
 #include <set>
 
 #include "distributed/world.h"
+#include "files/atomic_file.h"
+#include "files/created_folder.h"
+#include "files/output_paths.h"
+#include "files/output_target.h"
 #include "flag_values.h"
-#include "output/atomic_file.h"
-#include "output/created_folder.h"
-#include "output/output_paths.h"
-#include "output/output_target.h"
 #include "parallel/thread_probe.h"
 #include "profiling/bench_end_to_end.h"
 #include "profiling/bench_ranks.h"
