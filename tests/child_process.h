@@ -46,11 +46,18 @@ class RtcliProcess {
 
   void send(int signal_number) const;
   pid_t pid() const { return pid_; }
+  // True once the child has ended; it is not reaped, so wait() still gives its output. A test
+  // waiting for the child to reach some point checks it too, to fail at once with what the
+  // child said instead of waiting out its timeout.
+  bool exited() const;
 
   // Reads both streams to the end and reaps the child. Exit code, or 128 + signal if killed.
   CommandResult wait();
 
  private:
+  // The child's TMPDIR (unless the test sets its own): what it leaves there, killed before it
+  // could clean up (a failed test's end), goes with this folder once the child is reaped.
+  TempDir tmp_;
   pid_t pid_ = -1;
   int out_fd_ = -1;
   int err_fd_ = -1;

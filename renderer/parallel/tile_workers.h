@@ -65,16 +65,11 @@ class WorkerArena {
     fence.fork();
     // Every task leaves the fence and the caller joins it, thrown or not, so that the
     // caller's teardown after an exception is ordered after the tasks too.
-    struct Leave {
-      ForkJoinFence& fence;
-      ~Leave() { fence.leave(); }
-    };
     try {
       arena_.execute([&] {
         const auto body = [&](int) {
           task_handoff.load(std::memory_order_acquire);
-          fence.enter();
-          const Leave leave{fence};
+          const ForkJoinFence::Task in_task(fence);
           const int worker = tbb::this_task_arena::current_thread_index();
           try {
             auto state = make_state();

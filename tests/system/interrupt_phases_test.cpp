@@ -143,12 +143,14 @@ TEST(InterruptPhases, BenchEndToEndFoldersGoAfterEachRunAndOnASecondSignal) {
   fs::path scratch;
   ASSERT_TRUE(wait_until(
       [&] {
+        if (rtcli.exited()) return true;
         const std::vector<std::string> names = list_folder(tmp.path());
         if (names.empty()) return false;
         scratch = tmp / names.front();
         return list_folder(scratch).size() > 0;
       },
       kStartTimeout));
+  ASSERT_FALSE(rtcli.exited()) << "bench ended before its end-to-end runs: " << rtcli.wait().err;
   // Watch a few runs: never more than the one in progress (and the one being removed).
   std::size_t most = 0;
   const Clock::time_point until = Clock::now() + milliseconds(500);
