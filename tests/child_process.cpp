@@ -21,13 +21,8 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
-  // Built before fork: the child may only make async-signal-safe calls. The test's own
-  // variables come first, so they win over the TMPDIR here and the inherited ones.
+  // Built before fork: the child may only make async-signal-safe calls.
   std::vector<std::string> env_storage(limits.environment);
-  // Writable by everyone, as /tmp is, for children run as another user.
-  std::filesystem::permissions(tmp_.path(),
-                               std::filesystem::perms::all | std::filesystem::perms::sticky_bit);
-  env_storage.push_back("TMPDIR=" + tmp_.path().string());
   for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
   std::vector<char*> envp;
   for (auto& e : env_storage) envp.push_back(e.data());

@@ -55,9 +55,6 @@ class RtcliProcess {
   CommandResult wait();
 
  private:
-  // The child's TMPDIR (unless the test sets its own): what it leaves there, killed before it
-  // could clean up (a failed test's end), goes with this folder once the child is reaped.
-  TempDir tmp_;
   pid_t pid_ = -1;
   int out_fd_ = -1;
   int err_fd_ = -1;
