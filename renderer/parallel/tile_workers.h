@@ -67,8 +67,7 @@ class WorkerArena {
     // caller's teardown after an exception is ordered after the tasks too.
     try {
       arena_.execute([&] {
-        const auto body = [&](int) {
-          task_handoff.load(std::memory_order_acquire);
+        const auto body = [&] {
           const ForkJoinFence::Task in_task(fence);
           const int worker = tbb::this_task_arena::current_thread_index();
           try {
@@ -83,7 +82,8 @@ class WorkerArena {
           }
         };
         task_handoff.fetch_add(1, std::memory_order_release);
-        tbb::parallel_for(0, threads_, body, tbb::simple_partitioner());
+        tbb::parallel_for(0, threads_, Task{&call<decltype(body)>, &body},
+                          tbb::simple_partitioner());
       });
     } catch (...) {
       fence.join();
@@ -93,6 +93,24 @@ class WorkerArena {
   }
 
  private:
+  // What oneTBB runs for each task: `body` behind a plain pointer, so that oneTBB's task types,
+  // and the names of their frames, do not carry the body's type. Those names would nest the
+  // work's type several times over and outgrow ThreadSanitizer's symbolizer buffer; the frames
+  // would go unnamed and tsan.supp could not match reports in oneTBB's own code.
+  struct Task {
+    void (*run)(const void* body);
+    const void* body;
+    void operator()(int) const {
+      // Before reading the body's members on the caller's stack (see task_handoff).
+      task_handoff.load(std::memory_order_acquire);
+      run(body);
+    }
+  };
+  template <class Body>
+  static void call(const void* body) {
+    (*static_cast<const Body*>(body))();
+  }
+
   int threads_;
   std::optional<tbb::global_control> allow_;  // declared before the arena it enables
   tbb::task_arena arena_;
