@@ -49,7 +49,7 @@ class WorkerArena {
   // stop request), that tile is not completed and the scheduler is cancelled: the other
   // workers finish the tile in hand and take no more, and the exception leaves run() once
   // they have. The arena may run again. Any scheduler with TileScheduler's next, complete and
-  // cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
+  // cancel will do (pipeline/frame_loop.h hands out bands, its own or another process's).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
     run_with_state(

@@ -112,6 +112,8 @@ def test_values_repr_fields_and_wrong_types(talk):
     assert (sphere.centre, sphere.radius) == (talk.Vec(4, 3, 10), 2.0)
     assert repr(sphere) == "Sphere(Vec(4.0, 3.0, 10.0), 2.0)"
     assert sphere.intersect(talk.Line(talk.Vec(0, 0, 0), talk.Vec(0, 0, 1))) is None
+    with pytest.raises(TypeError):  # equal by value, so not hashed by identity
+        hash(v)
     for bad in (lambda: v + 1.0, lambda: v * 2.0, lambda: v.scale(v), lambda: talk.Vec(1, 2),
                 lambda: talk.Line(v, 3), lambda: sphere.intersect(v)):
         with pytest.raises(TypeError):
