@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -87,6 +89,13 @@ void RtcliProcess::send(int signal_number) const {
   if (pid_ > 0) kill(pid_, signal_number);
 }
 
+bool RtcliProcess::exited() const {
+  if (pid_ <= 0) return true;
+  siginfo_t info{};
+  return ::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == pid_;
+}
+
 CommandResult RtcliProcess::wait() {
   CommandResult result;
   pollfd fds[2] = {{out_fd_, POLLIN, 0}, {err_fd_, POLLIN, 0}};
@@ -124,6 +133,37 @@ bool wait_until(const std::function<bool()>& condition, std::chrono::millisecond
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return true;
+}
+
+namespace {
+// One "Name:\tvalue" line of /proc/PID/status or /proc/PID/io, or "" if there is none.
+std::string proc_field(pid_t pid, const char* file, const std::string& name) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/" + file);
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with(name + ":")) return line.substr(name.size() + 1);
+  return "";
+}
+}  // namespace
+
+bool handles_signal(pid_t pid, int signal_number) {
+  const std::uint64_t bit = std::uint64_t{1} << (signal_number - 1);
+  for (const char* mask : {"SigBlk", "SigCgt"}) {
+    const std::string hex = proc_field(pid, "status", mask);
+    if (!hex.empty() && (std::stoull(hex, nullptr, 16) & bit)) return true;
+  }
+  return false;
+}
+
+std::string wait_channel(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/wchan");
+  std::string name;
+  std::getline(in, name);
+  return name == "0" ? "" : name;
+}
+
+long long bytes_read(pid_t pid) {
+  const std::string rchar = proc_field(pid, "io", "rchar");
+  return rchar.empty() ? -1 : std::stoll(rchar);
 }
 
 std::vector<std::string> hidden_files(const std::filesystem::path& folder) {

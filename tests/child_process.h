@@ -48,6 +48,10 @@ class RtcliProcess {
 
   void send(int signal_number) const;
   pid_t pid() const { return pid_; }
+  // True once the child has ended; it is not reaped, so wait() still gives its output. A test
+  // waiting for the child to reach some point checks it too, to fail at once with what the
+  // child said instead of waiting out its timeout.
+  bool exited() const;
 
   // Reads both streams to the end and reaps the child. Exit code, or 128 + signal if killed.
   CommandResult wait();
@@ -60,6 +64,18 @@ class RtcliProcess {
 
 // Polls `condition` every millisecond until it holds or `timeout` passes; true if it held.
 bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
+
+// What a test can see of a running process in /proc, so that it signals the process at a
+// known point instead of after a sleep that a busy machine may outlast:
+// True once `pid` takes `signal_number` itself, caught or blocked (rtcli blocks its signals and
+// takes them with sigwait()), so a signal sent now reaches rtcli's handling, not the default
+// action that would kill it silently.
+bool handles_signal(pid_t pid, int signal_number);
+// The kernel function the process's main thread sleeps in ("wait_for_partner": opening a FIFO
+// that has no writer yet), or "" if it runs or has gone.
+std::string wait_channel(pid_t pid);
+// Bytes the process has read with read() and the like so far (rchar), or -1 if it has gone.
+long long bytes_read(pid_t pid);
 
 // Names in `folder` that start with '.', such as the writer's temporary files.
 std::vector<std::string> hidden_files(const std::filesystem::path& folder);

@@ -28,10 +28,12 @@ struct Image {
 // Decodes a PNG as 8-bit RGB; nothing if it is not a readable PNG.
 std::optional<Image> read_png(const std::filesystem::path& path);
 
-// A fresh empty folder under the system temp dir, removed when the object dies.
+// A fresh empty folder under the system temp dir (or `parent`), removed with its contents
+// when the object dies, also when a test fails.
 class TempDir {
  public:
   TempDir();
+  explicit TempDir(const std::filesystem::path& parent);
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;

@@ -21,6 +21,18 @@ class ForkJoinFence {
   // On the calling thread, once the loop has returned and before its results are torn down.
   void join() const { (void)left_.load(std::memory_order_acquire); }
 
+  // enter() and leave() around one task's body, leave() also when the body throws.
+  class Task {
+   public:
+    explicit Task(ForkJoinFence& fence) : fence_(fence) { fence_.enter(); }
+    ~Task() { fence_.leave(); }
+    Task(const Task&) = delete;
+    Task& operator=(const Task&) = delete;
+
+   private:
+    ForkJoinFence& fence_;
+  };
+
  private:
   std::atomic<bool> forked_{false};
   std::atomic<int> left_{0};

@@ -28,7 +28,9 @@ class OrderedWindow {
   bool wait_for_room(int index) {
     std::unique_lock lock(mutex_);
     if (index >= next_ + capacity_ && !cancelled_) ++producer_waits_;
+    ++blocked_;
     while (index >= next_ + capacity_ && !cancelled_) room_.wait(lock);
+    --blocked_;
     return !cancelled_;
   }
 
@@ -50,7 +52,9 @@ class OrderedWindow {
     std::optional<T> item;
     {
       std::unique_lock lock(mutex_);
+      ++blocked_;
       while (!slots_[slot(next_)] && !cancelled_) ready_.wait(lock);
+      --blocked_;
       if (cancelled_) return std::nullopt;
       item = std::move(slots_[slot(next_)]);
       slots_[slot(next_)].reset();
@@ -81,6 +85,12 @@ class OrderedWindow {
     std::lock_guard lock(mutex_);
     return producer_waits_;
   }
+  // Producers and consumer inside wait_for_room or pop that have not had their answer: lets a
+  // test wait until a thread is blocked, instead of sleeping and hoping it is.
+  int blocked() const {
+    std::lock_guard lock(mutex_);
+    return blocked_;
+  }
 
  private:
   std::size_t slot(int index) const { return static_cast<std::size_t>(index % capacity_); }
@@ -94,6 +104,7 @@ class OrderedWindow {
   int waiting_ = 0;                      // guarded by mutex_
   int peak_waiting_ = 0;                 // guarded by mutex_
   int producer_waits_ = 0;               // guarded by mutex_
+  int blocked_ = 0;                      // guarded by mutex_
   bool cancelled_ = false;               // guarded by mutex_
 };
 

@@ -33,10 +33,12 @@ void TileScheduler::complete(int tile) {
 
 bool TileScheduler::wait_for_prefix(int tiles) {
   std::unique_lock lock(mutex_);
+  ++blocked_;
   while (prefix_ < tiles && !cancelled()) {
     wake_at_ = std::min(wake_at_, tiles);  // each waiter re-registers after any wake-up
     prefix_grew_.wait(lock);
   }
+  --blocked_;
   return prefix_ >= tiles;
 }
 
@@ -51,6 +53,11 @@ void TileScheduler::cancel() {
 int TileScheduler::completed_prefix() const {
   std::lock_guard lock(mutex_);
   return prefix_;
+}
+
+int TileScheduler::blocked() const {
+  std::lock_guard lock(mutex_);
+  return blocked_;
 }
 
 }  // namespace rtcli

@@ -30,6 +30,9 @@ class TileScheduler {
 
   int tile_count() const { return tile_count_; }
   int completed_prefix() const;
+  // Threads inside wait_for_prefix that have not had their answer: lets a test wait until a
+  // waiter is blocked, instead of sleeping and hoping it is.
+  int blocked() const;
 
  private:
   const int tile_count_;
@@ -40,6 +43,7 @@ class TileScheduler {
   std::vector<bool> done_;  // guarded by mutex_
   int prefix_ = 0;          // guarded by mutex_: tiles [0, prefix_) are all done
   int wake_at_ = std::numeric_limits<int>::max();  // guarded by mutex_: smallest awaited prefix
+  int blocked_ = 0;                                // guarded by mutex_
 };
 
 }  // namespace rtcli

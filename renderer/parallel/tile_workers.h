@@ -46,9 +46,10 @@ class WorkerArena {
   // left: work(tile_index, worker) with worker in [0, threads) (the arena slot). A SIGINT or
   // SIGTERM cancels the scheduler, so workers stop after the tile in hand; callers check
   // interrupt::requested() afterwards. Should `work` throw (render_tile gives up a tile on a
-  // stop request), that tile is not completed, the other workers finish theirs, and the
-  // exception leaves run() once they have. Any scheduler with TileScheduler's next, complete
-  // and cancel will do (pipeline/frame_loop.h hands out bands, its own or another process's).
+  // stop request), that tile is not completed and the scheduler is cancelled: the other
+  // workers finish the tile in hand and take no more, and the exception leaves run() once
+  // they have. The arena may run again. Any scheduler with TileScheduler's next, complete and
+  // cancel will do (pipeline/frame_loop.h hands out bands, its own or another process's).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
     run_with_state(
@@ -64,25 +65,25 @@ class WorkerArena {
     fence.fork();
     // Every task leaves the fence and the caller joins it, thrown or not, so that the
     // caller's teardown after an exception is ordered after the tasks too.
-    struct Leave {
-      ForkJoinFence& fence;
-      ~Leave() { fence.leave(); }
-    };
     try {
       arena_.execute([&] {
-        const auto body = [&](int) {
-          task_handoff.load(std::memory_order_acquire);
-          fence.enter();
-          const Leave leave{fence};
+        const auto body = [&] {
+          const ForkJoinFence::Task in_task(fence);
           const int worker = tbb::this_task_arena::current_thread_index();
-          auto state = make_state();
-          while (const std::optional<int> tile = scheduler.next()) {
-            work(*tile, worker, state);
-            scheduler.complete(*tile);
+          try {
+            auto state = make_state();
+            while (const std::optional<int> tile = scheduler.next()) {
+              work(*tile, worker, state);
+              scheduler.complete(*tile);
+            }
+          } catch (...) {
+            scheduler.cancel();  // the run has failed: the others need take no more tiles
+            throw;
           }
         };
         task_handoff.fetch_add(1, std::memory_order_release);
-        tbb::parallel_for(0, threads_, body, tbb::simple_partitioner());
+        tbb::parallel_for(0, threads_, Task{&call<decltype(body)>, &body},
+                          tbb::simple_partitioner());
       });
     } catch (...) {
       fence.join();
@@ -92,6 +93,24 @@ class WorkerArena {
   }
 
  private:
+  // What oneTBB runs for each task: `body` behind a plain pointer, so that oneTBB's task types,
+  // and the names of their frames, do not carry the body's type. Those names would nest the
+  // work's type several times over and outgrow ThreadSanitizer's symbolizer buffer; the frames
+  // would go unnamed and tsan.supp could not match reports in oneTBB's own code.
+  struct Task {
+    void (*run)(const void* body);
+    const void* body;
+    void operator()(int) const {
+      // Before reading the body's members on the caller's stack (see task_handoff).
+      task_handoff.load(std::memory_order_acquire);
+      run(body);
+    }
+  };
+  template <class Body>
+  static void call(const void* body) {
+    (*static_cast<const Body*>(body))();
+  }
+
   int threads_;
   std::optional<tbb::global_control> allow_;  // declared before the arena it enables
   tbb::task_arena arena_;

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <limits>
 
+#include "parallel/fork_join_fence.h"
 #include "shading/bvh.h"
 
 namespace rtcli {
@@ -123,22 +123,18 @@ class Builder {
       return node;
     }
     if (end - begin >= kParallelSpheres) {
-      // Release/acquire pairs restate oneTBB's ordering for ThreadSanitizer, as in build().
-      std::atomic<bool> forked{false};
-      std::atomic<int> finished{0};
-      forked.store(true, std::memory_order_release);
+      ForkJoinFence fence;  // for ThreadSanitizer, see parallel/fork_join_fence.h
+      fence.fork();
       tbb::parallel_invoke(
           [&] {
-            (void)forked.load(std::memory_order_acquire);
+            const ForkJoinFence::Task in_task(fence);
             node->left = build(begin, *mid, depth + 1);
-            finished.fetch_add(1, std::memory_order_release);
           },
           [&] {
-            (void)forked.load(std::memory_order_acquire);
+            const ForkJoinFence::Task in_task(fence);
             node->right = build(*mid, end, depth + 1);
-            finished.fetch_add(1, std::memory_order_release);
           });
-      (void)finished.load(std::memory_order_acquire);
+      fence.join();
     } else {
       node->left = build(begin, *mid, depth + 1);
       node->right = build(*mid, end, depth + 1);
@@ -299,7 +295,12 @@ SphereBvh::LightView build_light_view(const Scene& scene, Vec3 light, double pad
   view.light = light;
   view.pad = pad;
   const Vec3 units[3] = {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
+  // The faces are built on whichever threads take them, reading this thread's `units` and
+  // writing into `view`, which this thread then returns: see parallel/fork_join_fence.h.
+  ForkJoinFence fence;
+  fence.fork();
   tbb::parallel_for(0, 6, [&](int f) {
+    const ForkJoinFence::Task in_task(fence);
     SphereBvh::LightFace& face = view.faces[f];
     const int axis = f / 2;
     const double sign = f % 2 == 0 ? 1.0 : -1.0;
@@ -348,6 +349,7 @@ SphereBvh::LightView build_light_view(const Scene& scene, Vec3 light, double pad
     }
     if (!refs.empty()) face.tree = build_tree(scene, std::move(refs), Metric::kScreen);
   });
+  fence.join();
   return view;
 }
 
@@ -371,27 +373,26 @@ std::shared_ptr<const SphereBvh> SphereBvh::build(const Scene& scene) {
   std::shared_ptr<SphereBvh> bvh(new SphereBvh());
   bvh->light_views_.resize(scene.lights.size());
   // oneTBB orders the tasks after the set-up above and before the return below, but inside an
-  // uninstrumented libtbb; these release/acquire pairs restate that order where ThreadSanitizer
-  // sees it (the same idea as parallel/fork_join_fence.h, which shading cannot include).
-  std::atomic<bool> forked{false};
-  std::atomic<int> finished{0};
-  forked.store(true, std::memory_order_release);
-  const auto task = [&](auto&& build) {
-    (void)forked.load(std::memory_order_acquire);
-    build();
-    finished.fetch_add(1, std::memory_order_release);
-  };
+  // uninstrumented libtbb: the fence restates that order for ThreadSanitizer. Each nested
+  // parallel call (the light views' faces, the trees' halves) has a fence of its own.
+  ForkJoinFence fence;
+  fence.fork();
   tbb::parallel_invoke(
-      [&] { task([&] { bvh->screen_ = build_tree(scene, refs, Metric::kScreen); }); },
-      [&] { task([&] { bvh->space_ = build_tree(scene, refs, Metric::kSurface); }); },
+      [&] {
+        const ForkJoinFence::Task in_task(fence);
+        bvh->screen_ = build_tree(scene, refs, Metric::kScreen);
+      },
+      [&] {
+        const ForkJoinFence::Task in_task(fence);
+        bvh->space_ = build_tree(scene, refs, Metric::kSurface);
+      },
       [&] {
         tbb::parallel_for(std::size_t{0}, scene.lights.size(), [&](std::size_t i) {
-          task([&] {
-            bvh->light_views_[i] = build_light_view(scene, scene.lights[i].position, *pad);
-          });
+          const ForkJoinFence::Task in_task(fence);
+          bvh->light_views_[i] = build_light_view(scene, scene.lights[i].position, *pad);
         });
       });
-  (void)finished.load(std::memory_order_acquire);
+  fence.join();
   return bvh;
 }
 

@@ -75,21 +75,16 @@ TEST(AtomicFile, AppendCopyTakesBytesFromTheFileAndFromItsBuffer) {
 
 TEST(AtomicFile, AppendCopyAcrossFileSystemsFallsBackToReading) {
   // copy_file_range refuses to copy from tmpfs to another file system (EXDEV).
-  std::string shm_pattern = "/dev/shm/rtcli-test-XXXXXX";
-  if (!std::filesystem::is_directory("/dev/shm") || !::mkdtemp(shm_pattern.data()))
-    GTEST_SKIP() << "no /dev/shm";
-  const std::filesystem::path shm = shm_pattern;
+  if (!std::filesystem::is_directory("/dev/shm")) GTEST_SKIP() << "no /dev/shm";
+  const test::TempDir shm("/dev/shm");
   const test::TempDir dir;
-  {
-    AtomicFile source(shm / "source");
-    const std::string big = pattern(300000, 'q');
-    source.write(big);
-    AtomicFile copy(dir / "copy");
-    copy.append_copy(source, 5, big.size() - 5);
-    copy.commit();
-    EXPECT_EQ(test::read_file(dir / "copy"), big.substr(5));
-  }
-  std::filesystem::remove_all(shm);
+  AtomicFile source(shm / "source");
+  const std::string big = pattern(300000, 'q');
+  source.write(big);
+  AtomicFile copy(dir / "copy");
+  copy.append_copy(source, 5, big.size() - 5);
+  copy.commit();
+  EXPECT_EQ(test::read_file(dir / "copy"), big.substr(5));
 }
 
 TEST(AtomicFile, MissingFolderIsARunErrorNamingThePath) {

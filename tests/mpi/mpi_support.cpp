@@ -47,12 +47,14 @@ int error_lines(const std::string& err) {
   return lines;
 }
 
-fs::path fresh_folder(const std::string& name) {
-  const fs::path folder =
-      fs::temp_directory_path() / ("rtcli_mpi_" + name + "_" + std::to_string(getpid()));
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
+bool ranks_handle(const std::vector<pid_t>& ranks, int signal_number) {
+  return wait_until(
+      [&] {
+        for (const pid_t rank : ranks)
+          if (!handles_signal(rank, signal_number)) return false;
+        return true;
+      },
+      kStart);
 }
 
 std::vector<pid_t> rank_pids(pid_t launcher) {

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,8 +35,15 @@ RtcliProcess mpirun_each(const std::vector<std::vector<std::string>>& args_per_r
 // Lines of stderr that are rtcli errors.
 int error_lines(const std::string& err);
 
-// An empty folder of the test's own under the temporary folder.
-std::filesystem::path fresh_folder(const std::string& name);
+// Bounds that only catch a hang, never slowness: the machine may be shared and the build a
+// sanitizer's. kStart: for a job's ranks to start, or to reach a point a test waits for;
+// kHang: for a job to end once one of its ranks is killed or signalled.
+inline constexpr std::chrono::seconds kStart{120};
+inline constexpr std::chrono::seconds kHang{60};
+
+// Waits until every one of `ranks` takes `signal_number` itself, so that a signal sent then
+// reaches rtcli's handling rather than killing a rank that is still starting.
+bool ranks_handle(const std::vector<pid_t>& ranks, int signal_number);
 
 // The pids of the job's rtcli ranks: mpirun's children running rtcli.
 std::vector<pid_t> rank_pids(pid_t launcher);

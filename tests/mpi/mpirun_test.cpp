@@ -29,7 +29,8 @@ std::vector<std::string> endless_bench(const fs::path& folder) {
 
 TEST(Mpirun, BenchMergesEveryPixelOnceOverThreeRanks) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("bench");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   const fs::path report = folder / "report.json";
   const fs::path trace = folder / "trace.json";
   const CommandResult r =
@@ -69,7 +70,6 @@ TEST(Mpirun, BenchMergesEveryPixelOnceOverThreeRanks) {
   for (int pid = 1; pid <= 3; ++pid)
     EXPECT_NE(text.find("\"name\":\"rtcli bench rank " + std::to_string(pid - 1)),
               std::string::npos);
-  fs::remove_all(folder);
 }
 
 TEST(Mpirun, BadInputPrintsOneErrorLineAndEveryRankExits2) {
@@ -79,69 +79,70 @@ TEST(Mpirun, BadInputPrintsOneErrorLineAndEveryRankExits2) {
   EXPECT_EQ(error_lines(bad_size.err), 1) << bad_size.err;
   EXPECT_NE(bad_size.err.find("0x5"), std::string::npos) << bad_size.err;
   // A check of rank 0's files: its verdict is every rank's.
-  const fs::path folder = fresh_folder("bad");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   const CommandResult bad_output =
       mpirun(2, {"bench", "--size", "8x8", "--json", folder.string()}).wait();
   EXPECT_EQ(bad_output.exit_code, 2) << bad_output.err;
   EXPECT_EQ(error_lines(bad_output.err), 1) << bad_output.err;
   EXPECT_TRUE(list_folder(folder).empty());
-  fs::remove_all(folder);
 }
 
 TEST(Mpirun, AKilledRankEndsTheJobPromptlyWithNoFileLeft) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("killed");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   RtcliProcess job = mpirun(2, endless_bench(folder));
   std::vector<pid_t> ranks;
-  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  std::this_thread::sleep_for(500ms);  // into the timed renders
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, kStart));
+  ASSERT_TRUE(ranks_handle(ranks, SIGINT));  // past start-up, into the timed renders
   const auto killed_at = std::chrono::steady_clock::now();
   kill(ranks.back(), SIGKILL);
   const CommandResult r = job.wait();
   const auto seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - killed_at).count();
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_LT(seconds, 10.0) << "the job outlived its killed rank";
+  EXPECT_LT(seconds, kHang.count()) << "the job outlived its killed rank";
   EXPECT_TRUE(list_folder(folder).empty()) << "a report or temporary was left";
-  fs::remove_all(folder);
 }
 
 // srun forwards SIGINT to every task; rtcli then exits 130 on each rank, and so does the job.
 TEST(Mpirun, SigintToEveryRankEndsTheJobWith130) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("sigint_ranks");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   RtcliProcess job = mpirun(2, endless_bench(folder));
   std::vector<pid_t> ranks;
-  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  std::this_thread::sleep_for(500ms);
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, kStart));
+  ASSERT_TRUE(ranks_handle(ranks, SIGINT));
   for (const pid_t rank : ranks) kill(rank, SIGINT);
   const CommandResult r = job.wait();
   EXPECT_EQ(r.exit_code, 130) << r.err;
   EXPECT_EQ(r.err.find("rtcli: error"), std::string::npos) << r.err;
   EXPECT_TRUE(list_folder(folder).empty());
-  fs::remove_all(folder);
 }
 
 // OpenMPI 4.1's mpirun turns SIGINT into SIGTERM for the ranks (then SIGKILL a second later)
 // and itself exits 1 whatever they return (doc/guide.md, "Running on a cluster").
 TEST(Mpirun, SigintToMpirunEndsTheJobPromptlyWithNoFileLeft) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("sigint");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   RtcliProcess job = mpirun(2, endless_bench(folder));
   std::vector<pid_t> ranks;
-  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  std::this_thread::sleep_for(500ms);
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, kStart));
+  ASSERT_TRUE(ranks_handle(ranks, SIGINT));
   const auto sent_at = std::chrono::steady_clock::now();
   job.send(SIGINT);
   const CommandResult r = job.wait();
   const auto seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - sent_at).count();
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_LT(seconds, 10.0);
+  EXPECT_LT(seconds, kHang.count());
   for (const pid_t rank : ranks)
-    EXPECT_TRUE(wait_until([&] { return !running(rank); }, 5s)) << "rank " << rank << " lives on";
+    EXPECT_TRUE(wait_until([&] { return !running(rank); }, kHang))
+        << "rank " << rank << " lives on";
   EXPECT_TRUE(list_folder(folder).empty());
-  fs::remove_all(folder);
 }
 
 }  // namespace

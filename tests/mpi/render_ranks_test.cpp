@@ -6,7 +6,6 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "child_process.h"
@@ -29,7 +28,8 @@ struct Case {
 
 // One process, then 2 and 3 ranks (one worker each): every file byte for byte the same.
 void expect_same_bytes_over_ranks(const std::string& name, const Case& c) {
-  const fs::path folder = fresh_folder("same_" + name);
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   std::vector<std::string> args{"render", "-q"};
   if (!c.scene.empty()) args.insert(args.end(), {"--scene", c.scene});
   args.insert(args.end(), c.flags.begin(), c.flags.end());
@@ -52,7 +52,6 @@ void expect_same_bytes_over_ranks(const std::string& name, const Case& c) {
       EXPECT_TRUE(read_file(got / file) == read_file(folder / "one" / file))
           << name << ": " << file << " differs with " << ranks << " ranks";
   }
-  fs::remove_all(folder);
 }
 
 TEST(RenderRanks, SeedBytesMatchOneProcess) {
@@ -77,7 +76,8 @@ TEST(RenderRanks, Field10000BytesMatchOneProcess) {
 
 TEST(RenderRanks, ASceneOneRankCannotReadEndsTheJobWithNoFile) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("unreadable");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   const std::vector<std::string> common{"render", "--size", "64x48", "--out", folder.string()};
   std::vector<std::string> rank0 = common;
   std::vector<std::string> rank1 = common;
@@ -88,11 +88,10 @@ TEST(RenderRanks, ASceneOneRankCannotReadEndsTheJobWithNoFile) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_LT(seconds, 20.0);
+  EXPECT_LT(seconds, kHang.count());
   EXPECT_NE(r.err.find("rtcli: error: rank 1:"), std::string::npos) << r.err;
   EXPECT_TRUE(unwhole_files(folder).empty());
   for (const std::string& name : list_folder(folder)) ADD_FAILURE() << "left " << name;
-  fs::remove_all(folder);
 }
 
 // A render slow enough to be caught in the middle (about 10 s on 2 ranks here): 10,000 spheres
@@ -122,7 +121,8 @@ std::vector<std::string> slow_render(const fs::path& folder) {
 // the default for its ranks), so the next write fails with EFBIG as on a full disk.
 TEST(RenderRanks, AFullDiskOnRank0EndsTheJobWithEveryFileWhole) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("full");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   std::vector<std::string> args = launcher_options();
   args.insert(args.end(),
               {"-n", "2", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" \"$@\"", RTCLI_BINARY});
@@ -130,8 +130,8 @@ TEST(RenderRanks, AFullDiskOnRank0EndsTheJobWithEveryFileWhole) {
   args.insert(args.end(), render.begin(), render.end());
   RtcliProcess job(args, {}, RTCLI_MPIEXEC);
   std::vector<pid_t> ranks;
-  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, 60s));
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, kStart));
+  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, kStart));
   const rlimit full{1, 1};  // nothing more can be appended to any file
   for (const pid_t rank : ranks) {
     if (rank_number(rank) != 0) continue;
@@ -144,36 +144,36 @@ TEST(RenderRanks, AFullDiskOnRank0EndsTheJobWithEveryFileWhole) {
   EXPECT_FALSE(fs::exists(folder / "final.png"));
   const std::vector<std::string> problems = unwhole_files(folder);
   EXPECT_TRUE(problems.empty()) << problems.front();
-  fs::remove_all(folder);
 }
 
 TEST(RenderRanks, AKilledRankEndsTheJobPromptlyWithEveryFileWhole) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("killed_render");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   RtcliProcess job = mpirun(2, slow_render(folder));
   std::vector<pid_t> ranks;
-  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, 60s));
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, kStart));
+  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, kStart));
   const auto killed_at = std::chrono::steady_clock::now();
   kill(ranks.back(), SIGKILL);
   const CommandResult r = job.wait();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - killed_at).count();
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_LT(seconds, 10.0) << "the job outlived its killed rank";
+  EXPECT_LT(seconds, kHang.count()) << "the job outlived its killed rank";
   EXPECT_FALSE(fs::exists(folder / "final.png"));
   const std::vector<std::string> problems = unwhole_files(folder);
   EXPECT_TRUE(problems.empty()) << problems.front();
-  fs::remove_all(folder);
 }
 
 TEST(RenderRanks, SigintToEveryRankGives130WithCheckpointsWhole) {
   SKIP_WITHOUT_MPI();
-  const fs::path folder = fresh_folder("sigint_render");
+  const TempDir scratch;
+  const fs::path& folder = scratch.path();
   RtcliProcess job = mpirun(2, slow_render(folder));
   std::vector<pid_t> ranks;
-  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, 20s));
-  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, 60s));
+  ASSERT_TRUE(wait_until([&] { return (ranks = rank_pids(job.pid())).size() == 2; }, kStart));
+  ASSERT_TRUE(wait_until([&] { return fs::exists(folder / "1r.png"); }, kStart));
   for (const pid_t rank : ranks) kill(rank, SIGINT);
   const CommandResult r = job.wait();
   EXPECT_EQ(r.exit_code, 130) << r.err;
@@ -181,7 +181,6 @@ TEST(RenderRanks, SigintToEveryRankGives130WithCheckpointsWhole) {
   EXPECT_FALSE(fs::exists(folder / "final.png"));
   const std::vector<std::string> problems = unwhole_files(folder);
   EXPECT_TRUE(problems.empty()) << problems.front();
-  fs::remove_all(folder);
 }
 
 }  // namespace

@@ -9,8 +9,13 @@
 #include <thread>
 #include <vector>
 
+#include "child_process.h"
+
 namespace rtcli {
 namespace {
+
+// Only catches a hang: each wait is for something a correct window brings about.
+constexpr std::chrono::milliseconds kHang{60'000};
 
 TEST(OrderedWindow, ItemsComeOutInOrderWhateverOrderTheyArrive) {
   OrderedWindow<int> window(4);
@@ -22,7 +27,9 @@ TEST(OrderedWindow, ItemsComeOutInOrderWhateverOrderTheyArrive) {
   EXPECT_EQ(window.peak_waiting(), 4);
 }
 
-// A slow consumer: producers never get more than `capacity` numbers ahead of it.
+// A slow consumer: producers never get more than `capacity` numbers ahead of it. The consumer
+// takes each item only once a producer is blocked on a full window (or every remaining
+// number is in it), so the window is full at every step however the threads are scheduled.
 TEST(OrderedWindow, SlowConsumerHoldsProducersBack) {
   constexpr int kCapacity = 3;
   constexpr int kItems = 60;
@@ -42,7 +49,9 @@ TEST(OrderedWindow, SlowConsumerHoldsProducersBack) {
       }
     });
   for (int i = 0; i < kItems; ++i) {
-    std::this_thread::sleep_for(std::chrono::microseconds(300));
+    if (i + kCapacity < kItems) {
+      EXPECT_TRUE(test::wait_until([&] { return window.blocked() > 0; }, kHang)) << "item " << i;
+    }
     ASSERT_EQ(window.pop(), i);
     taken = i + 1;
   }
@@ -53,11 +62,14 @@ TEST(OrderedWindow, SlowConsumerHoldsProducersBack) {
   EXPECT_GT(window.producer_waits(), 0);
 }
 
+// A producer waiting for room and the consumer waiting for an item are both blocked before
+// the cancel, so that cancel() is what releases them.
 TEST(OrderedWindow, CancelReleasesProducersAndTheConsumer) {
   OrderedWindow<int> window(2);
   std::thread producer([&] { EXPECT_FALSE(window.wait_for_room(5)); });
   std::thread consumer([&] { EXPECT_EQ(window.pop(), std::nullopt); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_TRUE(test::wait_until([&] { return window.blocked() == 2; }, kHang));
+  EXPECT_EQ(window.producer_waits(), 1);
   window.cancel();
   producer.join();
   consumer.join();

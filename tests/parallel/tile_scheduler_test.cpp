@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <vector>
+
+#include "child_process.h"
 
 namespace rtcli {
 namespace {
@@ -52,6 +55,8 @@ TEST(TileScheduler, CancelReleasesWaitersAndStopsHandingOut) {
   TileScheduler scheduler(3);
   bool reached = true;
   std::thread waiter([&] { reached = scheduler.wait_for_prefix(3); });
+  // Blocked first, so that cancel() is what releases it (only catches a hang).
+  EXPECT_TRUE(test::wait_until([&] { return scheduler.blocked() == 1; }, std::chrono::minutes(1)));
   scheduler.cancel();
   waiter.join();
   EXPECT_FALSE(reached);

@@ -23,6 +23,8 @@ using Clock = std::chrono::steady_clock;
 
 // Generous for sanitizer builds and a loaded machine; renders here take seconds, not minutes.
 constexpr milliseconds kStartTimeout{120'000};
+// Only catches a hang, never slowness: the machine is shared and sanitizer builds are slow.
+constexpr milliseconds kHang{60'000};
 
 // Shadows and seven spheres keep a 4000x3000 render busy for a second or more, so a signal
 // sent shortly after the start lands mid-render (the seed scene renders in a few ms).
@@ -93,14 +95,13 @@ TEST(InterruptEndToEnd, SigtermStopsWorkersAndWritesNothing) {
                       "--quiet", "--out", out.string()});
   // The folder appears right before the first tile is handed out.
   ASSERT_TRUE(wait_until([&] { return std::filesystem::exists(out); }, kStartTimeout));
-  std::this_thread::sleep_for(milliseconds(100));
 
   const Stopped stopped = signal_and_wait(rtcli, SIGTERM);
 
   EXPECT_EQ(stopped.result.exit_code, 143) << stopped.result.err;
   EXPECT_NE(stopped.result.err.find("interrupted by SIGTERM"), std::string::npos);
   EXPECT_EQ(list_folder(out), std::vector<std::string>{});
-  EXPECT_LT(stopped.after_signal, milliseconds(5000));
+  EXPECT_LT(stopped.after_signal, kHang);
   std::printf("[ measured ] exit %lld ms after SIGTERM\n",
               static_cast<long long>(stopped.after_signal.count()));
 }
@@ -165,7 +166,7 @@ TEST(InterruptEndToEnd, BenchStopsAndWritesNoReport) {
   RtcliProcess rtcli({"bench", "--size", "4000x3000", "--scene", kSlowScene, "--repetitions", "50",
                       "--quiet", "--json", (dir / "report.json").string(), "--trace",
                       (dir / "trace.json").string()});
-  std::this_thread::sleep_for(milliseconds(500));
+  ASSERT_TRUE(wait_until([&] { return handles_signal(rtcli.pid(), SIGINT); }, kStartTimeout));
   const Stopped stopped = signal_and_wait(rtcli, SIGINT);
   EXPECT_EQ(stopped.result.exit_code, 130) << stopped.result.err;
   EXPECT_NE(stopped.result.err.find("interrupted by SIGINT"), std::string::npos)
