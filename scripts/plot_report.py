@@ -29,22 +29,23 @@ import os
 import sys
 
 PROG = "plot_report.py"
-REQUIRED_MODULES = {"matplotlib": "python3-matplotlib", "numpy": "python3-numpy", "scipy": "python3-scipy"}
-SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's interpreter, where python3-matplotlib installs
+REQUIRED_MODULES = ("matplotlib", "numpy", "scipy")
+# The project's venv (scripts/setup.sh), which has them.
+VENV_PYTHON = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".venv", "bin", "python")
 REEXEC_GUARD = "RTCLI_PLOT_REEXEC"  # set on the re-executed process, so it never loops
 
 
 def ensure_modules():
-    """Re-run under Debian's python3 when this interpreter lacks the plotting modules."""
+    """Re-run under the project's venv when this interpreter lacks the plotting modules."""
     missing = [m for m in REQUIRED_MODULES if importlib.util.find_spec(m) is None]
     if not missing:
         return
-    if not os.environ.get(REEXEC_GUARD) and os.access(SYSTEM_PYTHON, os.X_OK):
+    if not os.environ.get(REEXEC_GUARD) and os.access(VENV_PYTHON, os.X_OK):
         env = dict(os.environ, **{REEXEC_GUARD: "1"})
-        os.execve(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
+        os.execve(VENV_PYTHON, [VENV_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
     what = f"module {missing[0]} is" if len(missing) == 1 else f"modules {', '.join(missing)} are"
     print(f"{PROG}: error: Python {what} missing for {sys.executable}; "
-          f"install with: apt-get install {' '.join(REQUIRED_MODULES[m] for m in missing)}",
+          f"scripts/setup.sh makes the project's venv with them: .venv/bin/python {PROG} ...",
           file=sys.stderr)
     sys.exit(1)
 

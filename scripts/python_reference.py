@@ -4,7 +4,7 @@ one-sphere frame in scan order, times every pixel's colour call with time.perf_c
 every frame, for native-frame), and writes an rtcli.bench/1 report (implementation and mode: the
 --mode) and optionally the final frame as PNG. Each repetition is a separate pass without timers,
 for throughput. Every mode renders the same pixels. Mode python needs the standard library only;
-the others import the rtcli module (PYTHONPATH=build/python, Debian's /usr/bin/python3).
+the others import the rtcli package (the project's venv: .venv/bin/python, after scripts/setup.sh).
 """
 
 import array
@@ -195,11 +195,11 @@ def measure_frames(rtcli, width, height, repetitions, threads):
     """Whole frames from rtcli.render, each timed as a whole: the same tuple as measure_pixels.
     Latency class "all" holds one sample per frame, its time per pixel (frame time / pixels)."""
     scene = rtcli.Scene()
-    rtcli.render(scene, width, height, threads=threads)  # warm-up: starts the worker threads
+    rtcli.render(scene, (width, height), threads=threads)  # warm-up: starts the worker threads
     wall_ms, cpu_ms = [], []
     for _ in range(repetitions):
         wall0, cpu0 = time.perf_counter_ns(), time.process_time_ns()
-        image = rtcli.render(scene, width, height, threads=threads)
+        image = rtcli.render(scene, (width, height), threads=threads)
         wall_ms.append((time.perf_counter_ns() - wall0) / 1e6)
         cpu_ms.append((time.process_time_ns() - cpu0) / 1e6)
     overhead = bench_stats.overhead_summary(empty_intervals(OVERHEAD_SAMPLES))

@@ -35,6 +35,14 @@ class Frame {
         stored_rows_(stored_rows),
         rgb_(allocate_frame_memory(bytes(width, stored_rows))) {}
 
+  // A whole frame in `borrowed_rgb`, width * height * 3 bytes that the caller owns and keeps
+  // alive as long as the frame (the Python package renders into a numpy array this way).
+  Frame(int width, int height, std::uint8_t* borrowed_rgb)
+      : width_(width),
+        height_(height),
+        stored_rows_(height),
+        rgb_(borrowed_rgb, FrameMemoryRelease{.mapped_bytes = 0, .borrowed = true}) {}
+
   static std::size_t bytes(int width, int height) {
     return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3;
   }

@@ -13,6 +13,7 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 }  // namespace
 
 void FrameMemoryRelease::operator()(std::uint8_t* p) const {
+  if (borrowed) return;
 #if defined(__linux__)
   if (mapped_bytes != 0) {
     munmap(p, mapped_bytes);

@@ -11,6 +11,7 @@ namespace rtcli {
 
 struct FrameMemoryRelease {
   std::size_t mapped_bytes = 0;  // 0: allocated with new[]
+  bool borrowed = false;         // the caller's memory (a numpy array): not ours to free
   void operator()(std::uint8_t* p) const;
 };
 
