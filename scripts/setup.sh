@@ -16,10 +16,12 @@ esac
 
 # The toolchain and C++ libraries come from Debian's archive; the Python modules from PyPI into
 # the project's venv (.venv, below). python3-dev: the headers the package is built against;
-# python3-venv: the venv itself; ccache: the package's second CMake build reuses the first's.
+# python3-venv: the venv itself; ccache: the package's second CMake build reuses the first's;
+# xvfb, xdotool, imagemagick: the window's tests run it on a private X server and screenshot it.
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
-  python3-dev python3-venv ccache clang libclang-rt-14-dev pngcheck openmpi-bin libopenmpi-dev)
+  python3-dev python3-venv ccache clang libclang-rt-14-dev pngcheck openmpi-bin libopenmpi-dev
+  xvfb xdotool imagemagick)
 
 missing=()
 for p in "${packages[@]}"; do

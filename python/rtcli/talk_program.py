@@ -14,7 +14,7 @@ MODES = ("python", "native-vectors", "native-objects", "native-frame")
 LOOP_MODES = MODES[:3]
 
 
-def make_colour(Vec, Sphere, Line):  # noqa: N803 (the talk's class names)
+def make_colour(Vec, Sphere, Line):
     """The talk's colour of pixel (x, y): (x, y, width, height) -> (r, g, b)."""
     ball = Sphere(Vec(4.0, 3.0, 10.0), 2.0)
     light = Vec(8.0, 0.0, 7.0)

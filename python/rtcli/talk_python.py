@@ -1,16 +1,16 @@
-"""The talk's classes in pure Python: Vec, Line and Sphere, with the talk's method names.
+"""The talk's vector classes in pure Python: Vec, Line and Sphere, with the talk's method names.
 
-Vec(x, y, z) has `+`, `-`, `*` (the dot product), `scale(k)`, `len()` and `normal()`; Line(p, v)
-is a point and a direction; Sphere(centre, radius) has `intersect(line)` (the nearer hit, or
-None) and `get_normal(p)`. IEEE double in the seed's order of operations, so rtcli.talk's native
-classes give the same pixels. Line and Sphere only call their vectors' methods, so they work
-over a native Vec as well.
+rtcli.talk has the same classes in C++; the talk's program runs on either, one import line apart.
+The arithmetic is the seed's, in IEEE double and its order. Line and Sphere only call their
+vectors' methods, so they also run over rtcli.talk's Vec (rtcli.window's native-vectors mode).
 """
 
 import math
 
 
 class Vec:
+    """A 3-vector of doubles: + and - componentwise, * the dot product."""
+
     def __init__(self, x, y, z):
         self.x = x
         self.y = y
@@ -23,7 +23,6 @@ class Vec:
         return Vec(self.x - other.x, self.y - other.y, self.z - other.z)
 
     def __mul__(self, other):
-        """The dot product, (x*x' + y*y') + z*z', left to right."""
         return (self.x * other.x + self.y * other.y) + self.z * other.z
 
     def scale(self, k):
@@ -37,18 +36,21 @@ class Vec:
 
 
 class Line:
+    """A ray: the point p and the direction v."""
+
     def __init__(self, p, v):
-        self.p = p  # where it starts
-        self.v = v  # its direction
+        self.p = p
+        self.v = v
 
 
 class Sphere:
+    """A sphere: where a line meets it, and its normal there."""
+
     def __init__(self, centre, radius):
         self.centre = centre
         self.radius = radius
 
     def intersect(self, line):
-        """p + v.scale(t) for the smaller root t, whatever its sign; None when it misses."""
         d = line.p - self.centre
         sp = line.v * d
         rat = 4 * (sp * sp - (d * d - self.radius * self.radius))

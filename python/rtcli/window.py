@@ -9,9 +9,29 @@ import signal
 import sys
 import time
 
-from .talk_program import HEIGHT, LOOP_MODES, MODES, WIDTH, check_mode, make_colour, talk_classes
-from .window_display import NoDisplay, WindowClosed, handle_events, open_display, wait_for_close
-from .window_frames import STEP_PIXELS, pixels_at, prepare_directory, save_frame, save_steps
+from .talk_program import (
+    HEIGHT,
+    LOOP_MODES,
+    MODES,
+    WIDTH,
+    check_mode,
+    make_colour,
+    talk_classes,
+)
+from .window_display import (
+    NoDisplay,
+    WindowClosed,
+    handle_events,
+    open_display,
+    wait_for_close,
+)
+from .window_frames import (
+    STEP_PIXELS,
+    pixels_at,
+    prepare_directory,
+    save_frame,
+    save_steps,
+)
 
 PROG = "python -m rtcli.window"
 MODE_HELP = ("python: the talk's classes in pure Python; native-vectors: rtcli.talk.Vec under the "

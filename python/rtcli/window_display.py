@@ -25,6 +25,7 @@ def open_display():
     # Only the drivers whose display is named, so that a display that cannot be opened fails
     # here instead of SDL quietly choosing an invisible one.
     os.environ.setdefault("SDL_VIDEODRIVER", ",".join(drivers))
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "rtcli")  # how scripts find the window
     import pygame
 
     try:

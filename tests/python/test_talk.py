@@ -11,7 +11,7 @@ import pytest
 from helpers import read_png
 
 PROGRAM = os.path.join(helpers.SCRIPTS, "talk_program.py")
-PURE_IMPORT = "from talk_classes import Line, Sphere, Vec\n"
+PURE_IMPORT = "from rtcli.talk_python import Line, Sphere, Vec\n"
 NATIVE_IMPORT = "from rtcli.talk import Line, Sphere, Vec\n"
 
 pytestmark = pytest.mark.skipif(helpers.MODULE_DIR == "", reason=helpers.MODULE_SKIP)
@@ -64,7 +64,7 @@ EDGES = [0.0, -0.0, 1.0, -1.0, 0.1, 1e-310, -5e-324, 1.7976931348623157e308, -1e
 
 
 def test_every_operation_is_bit_identical_to_the_pure_python_class(talk):
-    import talk_classes as py  # scripts/, on the path through helpers
+    import rtcli.talk_python as py
 
     rng = random.Random(3)
     values = EDGES + [rng.uniform(-1e3, 1e3) for _ in range(40)]
@@ -85,7 +85,7 @@ def test_every_operation_is_bit_identical_to_the_pure_python_class(talk):
 
 
 def test_sphere_intersect_and_normal_match_the_pure_python_class(talk):
-    import talk_classes as py
+    import rtcli.talk_python as py
 
     rng = random.Random(9)
     for _ in range(2000):
