@@ -21,6 +21,7 @@ from .talk_program import (
 from .window_display import (
     NoDisplay,
     WindowClosed,
+    catch_interrupts,
     handle_events,
     open_display,
     wait_for_close,
@@ -169,6 +170,7 @@ def fail(message, code):
 
 
 def main(argv=None):
+    catch_interrupts()
     args = parse_args(argv)
     for mode in args.race or (args.mode,):
         problem = check_mode(mode)

@@ -1,6 +1,7 @@
 """Opening the display for rtcli.window, and the events that close its window."""
 
 import os
+import signal
 
 
 class NoDisplay(Exception):
@@ -39,8 +40,25 @@ def open_display():
     return pygame
 
 
+class _Interrupts:
+    seen = False
+
+
+def catch_interrupts():
+    """Ctrl-C raises KeyboardInterrupt, and is remembered: should code between here and the
+    next event check swallow the exception, that check raises it again."""
+    def interrupted(_signal, _frame):
+        _Interrupts.seen = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupted)
+
+
 def handle_events(pygame):
-    """Handle what has happened to the window; WindowClosed when it was closed or Esc pressed."""
+    """Handle what has happened to the window; WindowClosed when it was closed or Esc pressed,
+    KeyboardInterrupt after a Ctrl-C."""
+    if _Interrupts.seen:
+        raise KeyboardInterrupt
     for event in pygame.event.get():
         handle(pygame, event)
 
@@ -56,6 +74,8 @@ def wait_for_close(pygame):
     """Keep the window until it is closed or Esc pressed (WindowClosed). Wakes every 100 ms so
     that Ctrl-C, which Python handles between bytecodes, stops it promptly."""
     while True:
+        if _Interrupts.seen:
+            raise KeyboardInterrupt
         event = pygame.event.wait(100)
         if event.type != pygame.NOEVENT:
             handle(pygame, event)

@@ -89,9 +89,10 @@ def xdotool(display, *args):
     return done.stdout.split()
 
 
-def find_window(display):
-    """The window's id, once it exists (rtcli.window names its X class rtcli)."""
-    (window,) = xdotool(display, "search", "--sync", "--classname", "^rtcli$")
+def find_window(display, process):
+    """The process's window, once it exists: by its X class (rtcli.window names it rtcli) and
+    its process id, never a window of an earlier run the server has not removed yet."""
+    (window,) = xdotool(display, "search", "--sync", "--classname", "^rtcli$", "--pid", str(process.pid))
     return window
 
 
@@ -144,10 +145,10 @@ def test_each_mode_saves_the_seeds_frames_and_ends_showing_the_whole_frame(displ
     window = start(display, "--mode", mode, "--out", tmp_path / "frames")
     done = window.stdout.readline()  # printed when the frame is done; the window stays
     assert f"{mode}: 800x600 in " in done and "press Esc" in done, window.stderr.read()
-    shown = screenshot(display, find_window(display), tmp_path / "screen.png")
+    shown = screenshot(display, find_window(display, window), tmp_path / "screen.png")
     assert shown.shape == (600, 800, 3)
     assert numpy.array_equal(shown, expected["3000"])
-    press_escape(display, find_window(display))
+    press_escape(display, find_window(display, window))
     code, _, err = finish(window)
     assert (code, err) == (0, "")
     assert saved_frames(tmp_path / "frames") == [f"{step}.png" for step in STEPS]
@@ -168,26 +169,26 @@ def test_a_race_shows_both_frames_whole_and_the_time_each_took(display, tmp_path
     window = start(display, "--race", "python,native-objects")
     done = window.stdout.readline()  # printed when both sides are done
     assert "python: " in done and "native-objects: " in done and " s CPU" in done, window.stderr.read()
-    shown = screenshot(display, find_window(display), tmp_path / "race.png")
+    shown = screenshot(display, find_window(display, window), tmp_path / "race.png")
     assert shown.shape == (CANVAS[1], CANVAS[0], 3)
     for x in LEFT:
         assert numpy.array_equal(shown[:HEIGHT, x:x + WIDTH], expected), x
         strip = shown[HEIGHT:, x:x + WIDTH]
         assert (strip != STRIP_COLOUR).any(axis=2).sum() > 200, "no time written under a half"
-    press_escape(display, find_window(display))
+    press_escape(display, find_window(display, window))
     assert finish(window)[:2] == (0, "")
 
 
 def test_esc_during_a_race_stops_both_processes(display):
     window = start(display, "--race", "python,native-vectors")
-    press_escape(display, find_window(display))
+    press_escape(display, find_window(display, window))
     code, _, err = finish(window)  # and no process of the race is left
     assert (code, err) == (0, "")
 
 
 def test_esc_while_drawing_leaves_only_whole_frames(display, tmp_path):
     window = start(display, "--mode", "native-vectors", "--out", tmp_path)
-    press_escape(display, find_window(display))
+    press_escape(display, find_window(display, window))
     code, _, err = finish(window)
     assert (code, err) == (0, "")
     names = saved_frames(tmp_path)
@@ -199,7 +200,7 @@ def test_esc_while_drawing_leaves_only_whole_frames(display, tmp_path):
 @pytest.mark.parametrize("args", [("--mode", "python"), ("--race", "python,native-frame")])
 def test_ctrl_c_stops_it_with_130(display, tmp_path, args):
     window = start(display, *args, *(("--out", tmp_path) if args[0] == "--mode" else ()))
-    find_window(display)
+    find_window(display, window)
     os.killpg(window.pid, signal.SIGINT)  # as the terminal does: the whole process group
     code, _, err = finish(window)
     assert (code, err) == (130, "")
