@@ -5,12 +5,13 @@
 #include <system_error>
 #include <utility>
 
-#include "jobs/render_job.h"
-#include "jobs/render_memory.h"
 #include "parallel/thread_probe.h"
+#include "pipeline/render_job.h"
+#include "pipeline/render_memory.h"
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::python {
 namespace {
@@ -73,7 +74,11 @@ FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, 
     thread_ = std::thread([this, &scene, &frame] {
       try {
         WatchedScheduler watched{scheduler_, *this};
-        arena_.run(watched, [&](int tile, int) { render_tile(scene, grid_.bounds(tile), frame); });
+        arena_.run_with_state(
+            watched, [] { return KernelContext{interrupt::stop_token()}; },
+            [&](int tile, int, KernelContext& kernel) {
+              render_tile(scene, grid_.bounds(tile), frame, kernel);
+            });
       } catch (...) {
         error_ = std::current_exception();
       }

@@ -10,10 +10,10 @@
 #include <optional>
 #include <thread>
 
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
-#include "scene/frame.h"
-#include "scene/tiles.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {

@@ -58,55 +58,59 @@ std::string plural(std::size_t n, const char* noun) {
 }  // namespace
 
 void bind_scene(nb::module_& m) {
-  nb::class_<Sphere>(m, "Sphere", "One sphere of a Scene (read-only): centre, radius, colour.")
-      .def_prop_ro(
-          "centre", [](const Sphere& s) { return s.centre; }, "The centre, a Vec3 (a copy).")
-      .def_ro("radius", &Sphere::radius, "The radius in scene units.")
-      .def_prop_ro(
-          "colour", [](const Sphere& s) { return colour_tuple(s.colour); },
-          "(r, g, b) on the 0..255 scale.")
-      .def(
-          "__eq__", [](const Sphere& a, const Sphere& b) { return a == b; }, nb::is_operator(),
-          "Same centre, radius and colour.")
-      .def(
-          "__repr__",
-          [](const Sphere& s) {
-            return nb::str("Sphere(centre={}, radius={!r}, colour={!r})")
-                .format(components_repr("Vec3", s.centre), s.radius,
-                        nb::cast(colour_tuple(s.colour)));
-          },
-          "Sphere(centre=Vec3(...), radius=..., colour=(r, g, b)).");
+  auto sphere_class =
+      nb::class_<Sphere>(m, "Sphere", "One sphere of a Scene (read-only): centre, radius, colour.")
+          .def_prop_ro(
+              "centre", [](const Sphere& s) { return s.centre; }, "The centre, a Vec3 (a copy).")
+          .def_ro("radius", &Sphere::radius, "The radius in scene units.")
+          .def_prop_ro(
+              "colour", [](const Sphere& s) { return colour_tuple(s.colour); },
+              "(r, g, b) on the 0..255 scale.")
+          .def(
+              "__eq__", [](const Sphere& a, const Sphere& b) { return a == b; }, nb::is_operator(),
+              "Same centre, radius and colour.")
+          .def(
+              "__repr__",
+              [](const Sphere& s) {
+                return nb::str("Sphere(centre={}, radius={!r}, colour={!r})")
+                    .format(components_repr("Vec3", s.centre), s.radius,
+                            nb::cast(colour_tuple(s.colour)));
+              },
+              "Sphere(centre=Vec3(...), radius=..., colour=(r, g, b)).");
+  unhashable(sphere_class);
 
-  nb::class_<PyScene>(m, "Scene", "A scene ready to render; Scene() is the seed's.")
-      .def(
-          "__init__", [](PyScene* s) { new (s) PyScene(*seed()); }, "The seed's scene.")
-      .def_ro("source", &PyScene::source, "The file it was loaded from, or 'seed'.")
-      .def_prop_ro(
-          "spheres",
-          [](const PyScene& s) {
-            nb::list spheres;
-            for (const Sphere& sphere : s.scene.scene.spheres) spheres.append(nb::cast(sphere));
-            return nb::tuple(spheres);
-          },
-          "The spheres, a tuple of Sphere in file order.")
-      .def_prop_ro(
-          "lights", [](const PyScene& s) { return s.scene.scene.lights.size(); },
-          "How many lights.")
-      .def_prop_ro(
-          "render_path", [](const PyScene& s) { return render_path(s.scene); },
-          "The kernel render() uses, e.g. 'sphere-simd/AVX3'.")
-      .def(
-          "__eq__",
-          [](const PyScene& a, const PyScene& b) { return a.scene.scene == b.scene.scene; },
-          nb::is_operator(), "The same spheres, lights, background and screen, wherever from.")
-      .def(
-          "__repr__",
-          [](const PyScene& s) {
-            return "<rtcli.Scene " + s.source + ": " +
-                   plural(s.scene.scene.spheres.size(), "sphere") + ", " +
-                   plural(s.scene.scene.lights.size(), "light") + ">";
-          },
-          "<rtcli.Scene SOURCE: N spheres, M lights>.");
+  auto scene_class =
+      nb::class_<PyScene>(m, "Scene", "A scene ready to render; Scene() is the seed's.")
+          .def(
+              "__init__", [](PyScene* s) { new (s) PyScene(*seed()); }, "The seed's scene.")
+          .def_ro("source", &PyScene::source, "The file it was loaded from, or 'seed'.")
+          .def_prop_ro(
+              "spheres",
+              [](const PyScene& s) {
+                nb::list spheres;
+                for (const Sphere& sphere : s.scene.scene.spheres) spheres.append(nb::cast(sphere));
+                return nb::tuple(spheres);
+              },
+              "The spheres, a tuple of Sphere in file order.")
+          .def_prop_ro(
+              "lights", [](const PyScene& s) { return s.scene.scene.lights.size(); },
+              "How many lights.")
+          .def_prop_ro(
+              "render_path", [](const PyScene& s) { return render_path(s.scene); },
+              "The kernel render() uses, e.g. 'sphere-simd/AVX3'.")
+          .def(
+              "__eq__",
+              [](const PyScene& a, const PyScene& b) { return a.scene.scene == b.scene.scene; },
+              nb::is_operator(), "The same spheres, lights, background and screen, wherever from.")
+          .def(
+              "__repr__",
+              [](const PyScene& s) {
+                return "<rtcli.Scene " + s.source + ": " +
+                       plural(s.scene.scene.spheres.size(), "sphere") + ", " +
+                       plural(s.scene.scene.lights.size(), "light") + ">";
+              },
+              "<rtcli.Scene SOURCE: N spheres, M lights>.");
+  unhashable(scene_class);
 
   m.def(
       "load_scene",

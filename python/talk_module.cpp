@@ -56,46 +56,48 @@ NB_MODULE(talk, m) {
       "talk program's import for `from rtcli.talk import Vec, Line, Sphere` and it renders the "
       "same pixels, each vector operation one call into native code.";
 
-  nb::class_<Vec>(m, "Vec", "A 3-vector of doubles with the talk's methods.")
-      .def(
-          "__init__",
-          [](Vec* v, double x, double y, double z) {
-            new (v) Vec{{x, y, z}};
-          },
-          nb::arg("x"), nb::arg("y"), nb::arg("z"))
-      .def_prop_rw(
-          "x", [](const Vec& a) { return a.v.x; }, [](Vec& a, double x) { a.v.x = x; },
-          "The first component.")
-      .def_prop_rw(
-          "y", [](const Vec& a) { return a.v.y; }, [](Vec& a, double y) { a.v.y = y; },
-          "The second component.")
-      .def_prop_rw(
-          "z", [](const Vec& a) { return a.v.z; }, [](Vec& a, double z) { a.v.z = z; },
-          "The third component.")
-      .def(
-          "__add__", [](const Vec& a, const Vec& b) { return Vec{a.v + b.v}; }, nb::is_operator(),
-          "Componentwise sum.")
-      .def(
-          "__sub__", [](const Vec& a, const Vec& b) { return Vec{a.v - b.v}; }, nb::is_operator(),
-          "Componentwise difference.")
-      .def(
-          "__mul__", [](const Vec& a, const Vec& b) { return dot(a.v, b.v); }, nb::is_operator(),
-          "The dot product, (x*x' + y*y') + z*z' left to right.")
-      .def(
-          "__eq__", [](const Vec& a, const Vec& b) { return a.v == b.v; }, nb::is_operator(),
-          "Equal components (IEEE ==).")
-      .def(
-          "scale", [](const Vec& a, double k) { return Vec{a.v * k}; }, nb::arg("k"),
-          "Each component times k.")
-      .def(
-          "len", [](const Vec& a) { return std::sqrt(dot(a.v, a.v)); },
-          "The length, sqrt(self * self).")
-      .def(
-          "normal", [](const Vec& a) { return Vec{rtcli::normalise(a.v)}; },
-          "The unit vector: self.scale(1 / self.len()).")
-      .def(
-          "__repr__", [](const Vec& a) { return rtcli::python::components_repr("Vec", a.v); },
-          "Vec(x, y, z).");
+  auto vec_class =
+      nb::class_<Vec>(m, "Vec", "A 3-vector of doubles with the talk's methods.")
+          .def(
+              "__init__",
+              [](Vec* v, double x, double y, double z) {
+                new (v) Vec{{x, y, z}};
+              },
+              nb::arg("x"), nb::arg("y"), nb::arg("z"))
+          .def_prop_rw(
+              "x", [](const Vec& a) { return a.v.x; }, [](Vec& a, double x) { a.v.x = x; },
+              "The first component.")
+          .def_prop_rw(
+              "y", [](const Vec& a) { return a.v.y; }, [](Vec& a, double y) { a.v.y = y; },
+              "The second component.")
+          .def_prop_rw(
+              "z", [](const Vec& a) { return a.v.z; }, [](Vec& a, double z) { a.v.z = z; },
+              "The third component.")
+          .def(
+              "__add__", [](const Vec& a, const Vec& b) { return Vec{a.v + b.v}; },
+              nb::is_operator(), "Componentwise sum.")
+          .def(
+              "__sub__", [](const Vec& a, const Vec& b) { return Vec{a.v - b.v}; },
+              nb::is_operator(), "Componentwise difference.")
+          .def(
+              "__mul__", [](const Vec& a, const Vec& b) { return dot(a.v, b.v); },
+              nb::is_operator(), "The dot product, (x*x' + y*y') + z*z' left to right.")
+          .def(
+              "__eq__", [](const Vec& a, const Vec& b) { return a.v == b.v; }, nb::is_operator(),
+              "Equal components (IEEE ==).")
+          .def(
+              "scale", [](const Vec& a, double k) { return Vec{a.v * k}; }, nb::arg("k"),
+              "Each component times k.")
+          .def(
+              "len", [](const Vec& a) { return std::sqrt(dot(a.v, a.v)); },
+              "The length, sqrt(self * self).")
+          .def(
+              "normal", [](const Vec& a) { return Vec{rtcli::normalise(a.v)}; },
+              "The unit vector: self.scale(1 / self.len()).")
+          .def(
+              "__repr__", [](const Vec& a) { return rtcli::python::components_repr("Vec", a.v); },
+              "Vec(x, y, z).");
+  rtcli::python::unhashable(vec_class);
 
   nb::class_<Line>(m, "Line", "A ray: the point p and the direction v.")
       .def(

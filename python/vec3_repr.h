@@ -16,4 +16,11 @@ inline nanobind::str components_repr(const char* name, const Vec3& v) {
   return nanobind::str("{}({!r}, {!r}, {!r})").format(name, v.x, v.y, v.z);
 }
 
+// Value equality with a hash by identity would break dicts and sets: these classes are unhashable,
+// as a Python class that defines __eq__ alone is.
+template <class Class>
+void unhashable(const Class& cls) {
+  cls.attr("__hash__") = nanobind::none();
+}
+
 }  // namespace rtcli::python

@@ -19,11 +19,13 @@ import subprocess
 import sys
 import time
 
-import bench_stats
-import rtcli_report
-import script_args
-from png_writer import encode_png
-from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour
+# Its siblings import as modules also when it is run through runpy (which adds no folder).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_stats  # noqa: E402
+import rtcli_report  # noqa: E402
+import script_args  # noqa: E402
+from png_writer import encode_png  # noqa: E402
+from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour  # noqa: E402
 
 PROG = "python_reference.py"
 OVERHEAD_SAMPLES = 100_000  # empty intervals timed to measure the clock's own cost
@@ -100,26 +102,29 @@ def context():
 
 
 def gbench_entries(name, wall_ms, cpu_ms):
-    """Google Benchmark JSON rows (one per repetition plus aggregates) for compare.py."""
+    """Google Benchmark JSON rows (one per repetition plus aggregates) for compare.py, in ns as
+    rtcli bench writes them (compare.py skips a row whose unit differs between the files)."""
     reps = len(wall_ms)
+    wall_ms, cpu_ms = [w * 1e6 for w in wall_ms], [c * 1e6 for c in cpu_ms]
     rows = [{"name": name, "run_name": name, "run_type": "iteration", "repetitions": reps,
              "repetition_index": i, "threads": 1, "iterations": 1, "real_time": w, "cpu_time": c,
-             "time_unit": "ms"} for i, (w, c) in enumerate(zip(wall_ms, cpu_ms))]
+             "time_unit": "ns"} for i, (w, c) in enumerate(zip(wall_ms, cpu_ms))]
     aggregates = {"mean": lambda v: math.fsum(v) / len(v), "median": bench_stats.median,
                   "stddev": lambda v: bench_stats.mean_stddev(v)[1] or 0.0}
     if reps > 1:  # Google Benchmark writes aggregates only for repeated runs
         for agg, f in aggregates.items():
             rows.append({"name": f"{name}_{agg}", "run_name": name, "run_type": "aggregate",
                          "repetitions": reps, "threads": 1, "aggregate_name": agg, "iterations": reps,
-                         "real_time": f(wall_ms), "cpu_time": f(cpu_ms), "time_unit": "ms"})
+                         "real_time": f(wall_ms), "cpu_time": f(cpu_ms), "time_unit": "ns"})
     return rows
 
 
 def latency_entries(classes):
-    """One Google Benchmark row per latency class with samples: the raw mean in ns."""
+    """One Google Benchmark row per latency class with samples: the raw median in ns (the mean
+    swings with a few descheduled pixels)."""
     return [{"name": f"pixel_latency/{name}", "run_name": f"pixel_latency/{name}",
              "run_type": "iteration", "repetitions": 1, "repetition_index": 0, "threads": 1,
-             "iterations": c["count"], "real_time": c["mean_ns"], "cpu_time": c["mean_ns"],
+             "iterations": c["count"], "real_time": c["p50_ns"], "cpu_time": c["p50_ns"],
              "time_unit": "ns"} for name, c in classes.items() if c["count"]]
 
 

@@ -17,11 +17,14 @@ esac
 # The toolchain and C++ libraries come from Debian's archive; the Python modules from PyPI into
 # the project's venv (.venv, below). python3-dev: the headers the package is built against;
 # python3-venv: the venv itself; ccache: the package's second CMake build reuses the first's;
-# xvfb, xdotool, imagemagick: the window's tests run it on a private X server and screenshot it.
+# python3-numpy and python3-scipy: Google Benchmark's compare.py (libbenchmark-tools) runs under
+# Debian's /usr/bin/python3 and needs them. xvfb, xdotool, imagemagick: the window's tests run it
+# on a private X server, press its keys and screenshot it.
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
-  python3-dev python3-venv ccache clang libclang-rt-14-dev pngcheck openmpi-bin libopenmpi-dev
-  xvfb xdotool imagemagick)
+  python3-dev python3-venv ccache python3-numpy python3-scipy clang libclang-rt-14-dev pngcheck
+  openmpi-bin libopenmpi-dev xvfb xdotool imagemagick
+  cargo librust-pyo3-dev)  # the last two: the binding ladder's PyO3 rung (python/ladder)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -51,7 +54,10 @@ if ! cmp -s requirements.txt "$venv/requirements.txt"; then
   cp requirements.txt "$venv/requirements.txt"
 fi
 
-export CMAKE_CXX_COMPILER_LAUNCHER=ccache  # read by CMake as the launcher's default
+# ccache, with paths relative to the build folder: the package's build (build-package/) then
+# reuses what build/ compiled from the same sources, given the same compiler by name (left to
+# itself, scikit-build-core would name Python's, x86_64-linux-gnu-g++).
+export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 CXX="${CXX:-c++}"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE="$PWD/$venv/bin/python" \
   >/dev/null
 cmake --build build

@@ -1,10 +1,10 @@
 """The talk's program: one red sphere lit by one light, each pixel's colour computed over the
-talk's classes. Its import line names the pure-Python classes (rtcli.talk_python); naming rtcli.talk
+talk's classes. Its import line names the pure-Python classes (talk_classes); naming rtcli.talk
 instead (`from rtcli.talk import Line, Sphere, Vec`) runs every vector operation in C++ and gives
 the same pixels, the seed's.
 """
 
-from rtcli.talk_python import Line, Sphere, Vec
+from talk_classes import Line, Sphere, Vec
 
 BACKGROUND = (100, 100, 100)
 sphere = Sphere(Vec(4.0, 3.0, 10.0), 2.0)

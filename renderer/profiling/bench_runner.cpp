@@ -9,10 +9,10 @@
 
 #include "distributed/rank_tiles.h"
 #include "distributed/world.h"
-#include "jobs/render_memory.h"
+#include "frame/frame.h"
 #include "parallel/tile_workers.h"
+#include "pipeline/render_memory.h"
 #include "profiling/statistics.h"
-#include "scene/frame.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
 #include "system/errors.h"
@@ -145,9 +145,12 @@ std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
   std::vector<ThroughputRun> runs;
   for (const int threads : resolve_thread_list(s)) {
     WorkerArena arena(threads);
+    // One scratch per worker, kept across the repetitions as each worker's own.
+    std::vector<KernelContext> kernels(static_cast<std::size_t>(threads),
+                                       KernelContext{interrupt::stop_token()});
     const auto render = [&] {
-      return render_frame(arena, grid, [&](int, const TileBounds& bounds, int) {
-        render_tile(scene, bounds, frame);
+      return render_frame(arena, grid, [&](int, const TileBounds& bounds, int worker) {
+        render_tile(scene, bounds, frame, kernels[static_cast<std::size_t>(worker)]);
       });
     };
     for (int i = 0; i < s.warmup; ++i) render();
@@ -183,7 +186,7 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
   const auto plain = [&] {
     render_frame(arena, grid, [&](int, const TileBounds& bounds, int) {
       // The scalar loop: what the instrumented pass does, minus the clocks.
-      render_tile_scalar(scene, bounds, frame);
+      render_tile_scalar(scene, bounds, frame, interrupt::stop_token());
     });
   };
 

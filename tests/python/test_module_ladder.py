@@ -104,8 +104,8 @@ class MissingModuleTest(unittest.TestCase):
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "LD_PRELOAD")}
         script = os.path.join(helpers.SCRIPTS, "python_reference.py")
         # The venv has the package installed: hide it, as an interpreter without it would.
-        without_rtcli = ("import runpy, sys; sys.modules['rtcli'] = None; sys.argv = sys.argv[1:]; "
-                         "runpy.run_path(sys.argv[0], run_name='__main__')")
+        without_rtcli = ("import os, runpy, sys; sys.modules['rtcli'] = None; sys.argv = sys.argv[1:]; "
+                         "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
         with tempfile.TemporaryDirectory() as d:
             for mode in MODES[1:]:
                 with self.subTest(mode=mode):

@@ -211,3 +211,6 @@ def test_scene_and_vec3_are_values(rtcli):
     assert len(showcase.spheres) > 1 and all(isinstance(s, rtcli.Sphere) for s in showcase.spheres)
     assert showcase.spheres[0] == rtcli.load_scene(SHOWCASE).spheres[0]
     assert rtcli.Vec3(1, 2, 3) == rtcli.Vec3(1.0, 2.0, 3.0) != rtcli.Vec3(1, 2, 4)
+    for value in (seed, sphere, rtcli.Vec3(1, 2, 3)):  # equal by value, so not hashed by identity
+        with pytest.raises(TypeError):
+            hash(value)

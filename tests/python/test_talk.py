@@ -11,7 +11,7 @@ import pytest
 from helpers import read_png
 
 PROGRAM = os.path.join(helpers.SCRIPTS, "talk_program.py")
-PURE_IMPORT = "from rtcli.talk_python import Line, Sphere, Vec\n"
+PURE_IMPORT = "from talk_classes import Line, Sphere, Vec\n"
 NATIVE_IMPORT = "from rtcli.talk import Line, Sphere, Vec\n"
 
 pytestmark = pytest.mark.skipif(helpers.MODULE_DIR == "", reason=helpers.MODULE_SKIP)
@@ -64,7 +64,7 @@ EDGES = [0.0, -0.0, 1.0, -1.0, 0.1, 1e-310, -5e-324, 1.7976931348623157e308, -1e
 
 
 def test_every_operation_is_bit_identical_to_the_pure_python_class(talk):
-    import rtcli.talk_python as py
+    import talk_classes as py  # scripts/, on the path through helpers
 
     rng = random.Random(3)
     values = EDGES + [rng.uniform(-1e3, 1e3) for _ in range(40)]
@@ -85,7 +85,7 @@ def test_every_operation_is_bit_identical_to_the_pure_python_class(talk):
 
 
 def test_sphere_intersect_and_normal_match_the_pure_python_class(talk):
-    import rtcli.talk_python as py
+    import talk_classes as py
 
     rng = random.Random(9)
     for _ in range(2000):
@@ -112,6 +112,8 @@ def test_values_repr_fields_and_wrong_types(talk):
     assert (sphere.centre, sphere.radius) == (talk.Vec(4, 3, 10), 2.0)
     assert repr(sphere) == "Sphere(Vec(4.0, 3.0, 10.0), 2.0)"
     assert sphere.intersect(talk.Line(talk.Vec(0, 0, 0), talk.Vec(0, 0, 1))) is None
+    with pytest.raises(TypeError):  # equal by value, so not hashed by identity
+        hash(v)
     for bad in (lambda: v + 1.0, lambda: v * 2.0, lambda: v.scale(v), lambda: talk.Vec(1, 2),
                 lambda: talk.Line(v, 3), lambda: sphere.intersect(v)):
         with pytest.raises(TypeError):

@@ -3,10 +3,13 @@ from the sdist), the wheel installs into a fresh venv with no build tree around,
 renders the seed's frame pixel for pixel and puts a working rtcli command on the venv's PATH.
 Minutes: a whole build (ctest labels it slow; ccache makes a second run quick)."""
 
+import contextlib
 import os
+import pathlib
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 
 import helpers
@@ -30,12 +33,45 @@ def run(command, **kwargs):
     return done
 
 
-def test_the_wheel_installs_into_a_fresh_venv_and_renders_the_seed(tmp_path):
-    # With the venv's build tools (no isolation: nothing downloaded). ccache, where there is one,
-    # with paths taken relative to the build folder, can serve a repeated run from its cache.
+@contextlib.contextmanager
+def temp_root_at_depth(depth):
+    """A folder `depth` levels below / for temporary folders: /tmp itself at depth 1, else a new
+    one in /tmp, removed afterwards."""
+    if depth <= 1:
+        yield "/tmp"
+        return
+    top = folder = tempfile.mkdtemp(dir="/tmp")
+    try:
+        for _ in range(depth - 2):
+            folder = os.path.join(folder, "d")
+            os.mkdir(folder)
+        yield folder
+    finally:
+        shutil.rmtree(top)
+
+
+def build_env(tmp_base):
+    """The environment for building the package from its sdist: no PYTHONPATH, and ccache where
+    there is one, with every path taken relative to the build folder. `python -m build` unpacks
+    the sdist in a folder of TMPDIR; TMPDIR as deep as the project's parent makes that folder as
+    deep as the project, so the paths match those of scripts/setup.sh's build (same compiler by
+    name, same relative paths) and ccache serves the objects it compiled."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "LD_PRELOAD")}
+    env.update(CXX=env.get("CXX", "c++"), TMPDIR=tmp_base)
     if shutil.which("ccache"):
         env.update(CMAKE_CXX_COMPILER_LAUNCHER="ccache", CCACHE_BASEDIR="/", CCACHE_NOHASHDIR="1")
+    return env
+
+
+def test_the_wheel_installs_into_a_fresh_venv_and_renders_the_seed(tmp_path):
+    # build unpacks the sdist to TMPDIR/build-via-sdist-*/rtcli-VERSION: two levels below TMPDIR.
+    project_depth = len(pathlib.Path(helpers.ROOT).resolve().parts) - 1
+    with temp_root_at_depth(project_depth - 2) as tmp_base:
+        check_the_wheel(tmp_path, build_env(tmp_base))
+
+
+def check_the_wheel(tmp_path, env):
+    # With the venv's build tools (no isolation: nothing downloaded).
     dist = tmp_path / "dist"
     run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), helpers.ROOT], env=env)
     sdists, wheels = sorted(dist.glob("rtcli-*.tar.gz")), sorted(dist.glob("rtcli-*.whl"))
