@@ -90,9 +90,9 @@ def xdotool(display, *args):
 
 
 def find_window(display, process):
-    """The process's window, once it exists: by its process id, never a window of an earlier
-    run the server has not removed yet."""
-    (window,) = xdotool(display, "search", "--sync", "--pid", str(process.pid))
+    """The process's window, once it is shown (focus needs it mapped): by its process id, never
+    a window of an earlier run the server has not removed yet."""
+    (window,) = xdotool(display, "search", "--sync", "--onlyvisible", "--pid", str(process.pid))
     return window
 
 
