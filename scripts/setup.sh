@@ -19,11 +19,12 @@ esac
 # python3-venv: the venv itself; ccache: the package's second CMake build reuses the first's;
 # python3-numpy and python3-scipy: Google Benchmark's compare.py (libbenchmark-tools) runs under
 # Debian's /usr/bin/python3 and needs them; man-db and zsh: the tests read the generated man page
-# and load the zsh completion.
+# and load the zsh completion; libsdl2-dev: the live view's window; xvfb, xdotool, imagemagick,
+# tmux: the view's and the talk window's tests run them on a private X server or terminal.
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
   python3-dev python3-venv ccache python3-numpy python3-scipy clang libclang-rt-14-dev pngcheck
-  openmpi-bin libopenmpi-dev man-db zsh
+  openmpi-bin libopenmpi-dev man-db zsh libsdl2-dev xvfb xdotool imagemagick tmux
   cargo librust-pyo3-dev)  # the last two: the binding ladder's PyO3 rung (python/ladder)
 
 missing=()
