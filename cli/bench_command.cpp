@@ -5,11 +5,11 @@
 #include <set>
 
 #include "distributed/world.h"
+#include "files/atomic_file.h"
+#include "files/created_folder.h"
+#include "files/output_paths.h"
+#include "files/output_target.h"
 #include "flag_values.h"
-#include "output/atomic_file.h"
-#include "output/created_folder.h"
-#include "output/output_paths.h"
-#include "output/output_target.h"
 #include "parallel/thread_probe.h"
 #include "profiling/bench_end_to_end.h"
 #include "profiling/bench_ranks.h"
@@ -17,6 +17,7 @@
 #include "profiling/bench_table.h"
 #include "profiling/chrome_trace.h"
 #include "profiling/latency_map.h"
+#include "profiling/machine_state.h"
 #include "rank_checks.h"
 #include "scene/scene_loader.h"
 #include "shading/tile_renderer.h"
@@ -178,6 +179,16 @@ BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
                                         std::max(1, settings.end_to_end_runs), "25%,50%,75%");
   return results;
 }
+// What the machine did over the run, in every scene's report (its warnings among the others).
+void note_machine_state(const MachineSnapshot& start, std::vector<BenchResults>& results) {
+  const BenchContext& context = results.front().context;
+  const MachineState machine =
+      machine_state(start, snapshot_machine(), context.logical_cores, context.build_type);
+  for (BenchResults& r : results) {
+    r.context.machine = machine;
+    r.warnings.insert(r.warnings.end(), machine.warnings.begin(), machine.warnings.end());
+  }
+}
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
@@ -208,9 +219,11 @@ int run_bench(const BenchFlags& f) {
   check_threads_can_start(latency_threads);
   std::vector<BenchResults> results;
   std::vector<float> pixel_ns;
+  const MachineSnapshot start = snapshot_machine();
   for (const BenchSettings& bench : benches)
     results.push_back(bench_scene(bench, latency_threads, pixel_ns));
   if (distributed::rank() != 0) return 0;  // rank 0 reports for every rank
+  note_machine_state(start, results);
 
   BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
@@ -223,6 +236,10 @@ int run_bench(const BenchFlags& f) {
     write_output(f.trace,
                  chrome_trace_json(first.latency.tiles, first.latency.threads, settings.ranks));
   if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
+  // After every file is written: a failed run's stderr is its one error line.
+  if (first.context.machine)
+    for (const std::string& w : first.context.machine->warnings)
+      std::fprintf(stderr, "rtcli: warning: %s\n", w.c_str());
   if (!f.quiet) {
     for (const BenchResults& r : results) std::fputs(format_bench_summary(r).c_str(), stdout);
     if (results.size() > 1) std::fputs(format_scene_comparison(results).c_str(), stdout);

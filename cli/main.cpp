@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "bench_command.h"
+#include "compare_command.h"
 #include "distributed/world.h"
 #include "render_command.h"
 #include "system/errors.h"
@@ -70,6 +71,8 @@ int run_command(int argc, char** argv) {
   CLI::App* render = rtcli::cli::add_render_command(app, render_flags);
   rtcli::cli::BenchFlags bench_flags;
   CLI::App* bench = rtcli::cli::add_bench_command(app, bench_flags);
+  rtcli::cli::CompareFlags compare_flags;
+  CLI::App* compare = rtcli::cli::add_compare_command(app, compare_flags);
   try {
     app.parse(argc, argv);
     if (render->parsed()) {
@@ -82,6 +85,7 @@ int run_command(int argc, char** argv) {
       rtcli::interrupt::throw_if_requested();
       return code;
     }
+    if (compare->parsed()) return rtcli::cli::run_compare(compare_flags);
   } catch (const CLI::CallForVersion& e) {
     if (distributed::rank() == 0) std::fputs(rtcli::cli::version_text().c_str(), stdout);
     return 0;

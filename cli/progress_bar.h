@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "jobs/render_job.h"
+#include "pipeline/render_job.h"
 
 namespace rtcli::cli {
 

@@ -1,15 +1,13 @@
 #include "frame_render.h"
 
 #include <limits>
-#include <mutex>
 #include <string>
+#include <system_error>
+#include <utility>
 
-#include "jobs/render_job.h"
-#include "jobs/render_memory.h"
 #include "parallel/thread_probe.h"
-#include "parallel/tile_scheduler.h"
-#include "parallel/tile_workers.h"
-#include "scene/tiles.h"
+#include "pipeline/render_job.h"
+#include "pipeline/render_memory.h"
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
@@ -27,6 +25,13 @@ void check_threads_once(int threads) {
   if (threads <= largest_checked) return;
   check_threads_can_start(threads);
   largest_checked = threads;
+}
+
+int checked_threads(const FrameRequest& r) {
+  validate(r);
+  const int threads = resolve_threads(r.threads.value_or(0));
+  check_threads_once(threads);
+  return threads;
 }
 }  // namespace
 
@@ -57,15 +62,73 @@ void validate(const FrameRequest& r) {
   check_frame_fits(r.width, r.height);
 }
 
-Frame render_frame(const RenderScene& scene, const FrameRequest& r) {
-  validate(r);
-  Frame frame(r.width, r.height);
-  const TileGrid grid(r.width, r.height, r.tile_width, r.tile_height);
-  TileScheduler scheduler(grid.count());
-  const int threads = resolve_threads(r.threads.value_or(0));
-  check_threads_once(threads);
-  WorkerArena arena(threads);
-  arena.run(scheduler, [&](int tile, int) { render_tile(scene, grid.bounds(tile), frame); });
+FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame)
+    : threads_(checked_threads(request)),
+      grid_(request.width, request.height, request.tile_width, request.tile_height),
+      height_(request.height),
+      tile_height_(request.tile_height),
+      scheduler_(grid_.count()),
+      arena_(threads_) {
+  try {
+    thread_ = std::thread([this, &scene, &frame] {
+      try {
+        WatchedScheduler watched{scheduler_, *this};
+        arena_.run(watched, [&](int tile, int) { render_tile(scene, grid_.bounds(tile), frame); });
+      } catch (...) {
+        error_ = std::current_exception();
+      }
+      signal(true);
+    });
+  } catch (const std::system_error& e) {
+    throw RunError(std::string("cannot start a thread: ") + e.what());
+  }
+}
+
+FrameRender::~FrameRender() {
+  cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FrameRender::WatchedScheduler::complete(int tile) {
+  tiles.complete(tile);
+  render.signal(false);
+}
+
+void FrameRender::signal(bool ended) {
+  {
+    const std::lock_guard lock(mutex_);
+    news_ = true;
+    ended_ = ended_ || ended;
+  }
+  changed_.notify_all();
+}
+
+bool FrameRender::wait(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] { return news_; });
+  news_ = false;
+  return ended_;
+}
+
+int FrameRender::rows_done() const {
+  const int bands = scheduler_.completed_prefix() / grid_.columns();
+  return bands >= grid_.rows() ? height_ : bands * tile_height_;
+}
+
+void FrameRender::cancel() {
+  scheduler_.cancel();
+}
+
+void FrameRender::finish() {
+  if (thread_.joinable()) thread_.join();
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+}
+
+Frame render_frame(const RenderScene& scene, const FrameRequest& request) {
+  validate(request);  // before the frame's memory is taken
+  Frame frame(request.width, request.height);
+  FrameRender render(scene, request, frame);
+  render.finish();
   return frame;
 }
 

@@ -1,10 +1,19 @@
-// Rendering one frame in memory for the Python module: the tiles, workers and kernels of
-// `rtcli render`, without files or checkpoints.
+// Rendering one frame in memory for the Python package: the tiles, workers and kernels of
+// `rtcli render`, without files or checkpoints, on threads of their own so that the caller
+// can watch: see bands finish, notice Ctrl-C, cancel.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <optional>
+#include <thread>
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
+#include "parallel/tile_scheduler.h"
+#include "parallel/tile_workers.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
@@ -26,6 +35,57 @@ int thread_count(long long threads);
 
 // Throws UsageError naming the bad value, before any memory is taken.
 void validate(const FrameRequest& request);
+
+// One frame being rendered into `frame` (request.width x request.height, every row stored) by
+// a WorkerArena on a thread of its own. The constructor validates and starts; the caller then
+// waits in slices, reads rows_done() and may cancel. The scene and frame must outlive it.
+class FrameRender {
+ public:
+  // Throws UsageError for a bad request, RunError when the threads cannot start.
+  FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame);
+  // Cancels and waits for the workers: no worker outlives the render.
+  ~FrameRender();
+  FrameRender(const FrameRender&) = delete;
+  FrameRender& operator=(const FrameRender&) = delete;
+
+  // Waits until a tile finishes, the render ends or `timeout` passes. True once it has ended
+  // (finished, cancelled or failed).
+  bool wait(std::chrono::milliseconds timeout);
+
+  // Rows [0, rows_done()) are all rendered: whole bands, one row of tiles each.
+  int rows_done() const;
+  int band_height() const { return tile_height_; }
+
+  // Stops handing out tiles; each worker finishes the tile in hand.
+  void cancel();
+
+  // Waits for the end, then rethrows what the workers threw, if anything.
+  void finish();
+
+ private:
+  // The scheduler the workers pull from, telling the watcher each time a tile is done.
+  struct WatchedScheduler {
+    TileScheduler& tiles;
+    FrameRender& render;
+    std::optional<int> next() { return tiles.next(); }
+    void complete(int tile);
+    void cancel() { tiles.cancel(); }
+  };
+  void signal(bool ended);
+
+  int threads_;  // first: the request is validated before anything is made from it
+  TileGrid grid_;
+  int height_;
+  int tile_height_;
+  TileScheduler scheduler_;
+  WorkerArena arena_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool news_ = false;         // guarded by mutex_: a tile finished since the last wait
+  bool ended_ = false;        // guarded by mutex_
+  std::exception_ptr error_;  // written by the render thread before ended_
+  std::thread thread_;
+};
 
 // The whole frame, every tile rendered by render_tile on a WorkerArena as rtcli render does.
 Frame render_frame(const RenderScene& scene, const FrameRequest& request);

@@ -1,40 +1,36 @@
-// rtcli.Scene, load_scene, shade_pixel and render: the renderer's own calls, so that a frame
-// from Python equals `rtcli render`'s pixel for pixel.
-#include <pybind11/numpy.h>
-#include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
+// rtcli.Scene, Sphere, load_scene and shade_pixel: the renderer's own calls, so that a pixel
+// from Python equals `rtcli render`'s.
+#include <nanobind/nanobind.h>
+#include <nanobind/stl/filesystem.h>
+#include <nanobind/stl/shared_ptr.h>
+#include <nanobind/stl/string.h>
+#include <nanobind/stl/tuple.h>
 
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 #include <tuple>
-#include <utility>
 
 #include "bindings.h"
 #include "frame_render.h"
+#include "py_scene.h"
 #include "scene/scene_loader.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
 #include "system/errors.h"
+#include "vec3_repr.h"
 
-namespace py = pybind11;
+namespace nb = nanobind;
 
 namespace rtcli::python {
-namespace {
-
-// A scene as loaded, with the hierarchies rtcli render would build for it. Immutable from
-// Python, so render can read it with the GIL released.
-struct PyScene {
-  RenderScene scene;
-  std::string source;  // the file, or "seed"
-};
 
 std::shared_ptr<const PyScene> seed() {
   static const auto scene =
       std::make_shared<const PyScene>(PyScene{prepare_scene(seed_scene()), "seed"});
   return scene;
 }
+
+namespace {
 
 int coordinate(long long value, int size, const char* what) {
   if (value < 0 || value >= size)
@@ -51,54 +47,70 @@ std::tuple<int, int, int> shade(const PyScene& s, long long x, long long y, long
   return {c.r, c.g, c.b};
 }
 
-// The frame as a (height, width, 3) uint8 array that owns the renderer's buffer: no copy.
-py::array_t<std::uint8_t> as_array(Frame frame) {
-  auto owned = std::make_unique<Frame>(std::move(frame));
-  Frame* f = owned.get();
-  py::capsule keeper(f, [](void* p) { delete static_cast<Frame*>(p); });
-  owned.release();  // the capsule frees it from here on
-  const auto w = static_cast<py::ssize_t>(f->width());
-  const auto h = static_cast<py::ssize_t>(f->height());
-  return py::array_t<std::uint8_t>({h, w, py::ssize_t{3}}, {w * 3, py::ssize_t{3}, py::ssize_t{1}},
-                                   f->data(), keeper);
+std::tuple<double, double, double> colour_tuple(const Colour& c) {
+  return {c.r, c.g, c.b};
 }
 
-py::array_t<std::uint8_t> render(std::shared_ptr<const PyScene> scene, long long width,
-                                 long long height, std::optional<long long> threads,
-                                 std::optional<std::pair<long long, long long>> tile) {
-  FrameRequest request;
-  request.width = frame_side(width, "width");
-  request.height = frame_side(height, "height");
-  if (tile) {
-    request.tile_width = frame_side(tile->first, "tile width");
-    request.tile_height = frame_side(tile->second, "tile height");
-  }
-  if (threads) request.threads = thread_count(*threads);
-  if (!scene) scene = seed();
-  Frame frame = [&] {
-    py::gil_scoped_release unlocked;  // other Python threads run while the workers render
-    return render_frame(scene->scene, request);
-  }();
-  return as_array(std::move(frame));
+std::string plural(std::size_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 }  // namespace
 
-void bind_scene(py::module_& m) {
-  py::class_<PyScene, std::shared_ptr<PyScene>>(m, "Scene",
-                                                "A scene ready to render; Scene() is the seed's.")
-      .def(py::init([] { return std::make_shared<PyScene>(*seed()); }))
-      .def_property_readonly("source", [](const PyScene& s) { return s.source; })
-      .def_property_readonly("spheres",
-                             [](const PyScene& s) { return s.scene.scene.spheres.size(); })
-      .def_property_readonly("lights", [](const PyScene& s) { return s.scene.scene.lights.size(); })
-      .def_property_readonly(
-          "render_path", [](const PyScene& s) { return render_path(s.scene); },
-          "The kernel render() uses, e.g. 'sphere-simd/AVX3'.")
-      .def("__repr__", [](const PyScene& s) {
-        return "<rtcli.Scene " + s.source + ": " + std::to_string(s.scene.scene.spheres.size()) +
-               " sphere(s), " + std::to_string(s.scene.scene.lights.size()) + " light(s)>";
-      });
+void bind_scene(nb::module_& m) {
+  auto sphere_class =
+      nb::class_<Sphere>(m, "Sphere", "One sphere of a Scene (read-only): centre, radius, colour.")
+          .def_prop_ro(
+              "centre", [](const Sphere& s) { return s.centre; }, "The centre, a Vec3 (a copy).")
+          .def_ro("radius", &Sphere::radius, "The radius in scene units.")
+          .def_prop_ro(
+              "colour", [](const Sphere& s) { return colour_tuple(s.colour); },
+              "(r, g, b) on the 0..255 scale.")
+          .def(
+              "__eq__", [](const Sphere& a, const Sphere& b) { return a == b; }, nb::is_operator(),
+              "Same centre, radius and colour.")
+          .def(
+              "__repr__",
+              [](const Sphere& s) {
+                return nb::str("Sphere(centre={}, radius={!r}, colour={!r})")
+                    .format(components_repr("Vec3", s.centre), s.radius,
+                            nb::cast(colour_tuple(s.colour)));
+              },
+              "Sphere(centre=Vec3(...), radius=..., colour=(r, g, b)).");
+  unhashable(sphere_class);
+
+  auto scene_class =
+      nb::class_<PyScene>(m, "Scene", "A scene ready to render; Scene() is the seed's.")
+          .def(
+              "__init__", [](PyScene* s) { new (s) PyScene(*seed()); }, "The seed's scene.")
+          .def_ro("source", &PyScene::source, "The file it was loaded from, or 'seed'.")
+          .def_prop_ro(
+              "spheres",
+              [](const PyScene& s) {
+                nb::list spheres;
+                for (const Sphere& sphere : s.scene.scene.spheres) spheres.append(nb::cast(sphere));
+                return nb::tuple(spheres);
+              },
+              "The spheres, a tuple of Sphere in file order.")
+          .def_prop_ro(
+              "lights", [](const PyScene& s) { return s.scene.scene.lights.size(); },
+              "How many lights.")
+          .def_prop_ro(
+              "render_path", [](const PyScene& s) { return render_path(s.scene); },
+              "The kernel render() uses, e.g. 'sphere-simd/AVX3'.")
+          .def(
+              "__eq__",
+              [](const PyScene& a, const PyScene& b) { return a.scene.scene == b.scene.scene; },
+              nb::is_operator(), "The same spheres, lights, background and screen, wherever from.")
+          .def(
+              "__repr__",
+              [](const PyScene& s) {
+                return "<rtcli.Scene " + s.source + ": " +
+                       plural(s.scene.scene.spheres.size(), "sphere") + ", " +
+                       plural(s.scene.scene.lights.size(), "light") + ">";
+              },
+              "<rtcli.Scene SOURCE: N spheres, M lights>.");
+  unhashable(scene_class);
 
   m.def(
       "load_scene",
@@ -107,18 +119,14 @@ void bind_scene(py::module_& m) {
           return std::make_shared<PyScene>(
               PyScene{prepare_scene(load_scene_file(path)), path.string()});
         } catch (const RunError& e) {  // a bad scene file is bad input to Python
-          throw py::value_error(e.what());
+          throw nb::value_error(e.what());
         }
       },
-      py::arg("path"),
-      "Reads a scene file; ValueError with rtcli's one-line message if it is bad.");
-  m.def("shade_pixel", &shade, py::arg("scene"), py::arg("x"), py::arg("y"), py::arg("width"),
-        py::arg("height"),
+      nb::arg("path"),
+      "Reads a scene file; ValueError with rtcli's one-line message if it is missing or bad.");
+  m.def("shade_pixel", &shade, nb::arg("scene"), nb::arg("x"), nb::arg("y"), nb::arg("width"),
+        nb::arg("height"),
         "The (r, g, b) of pixel (x, y) of a width x height frame: one native call per pixel.");
-  m.def("render", &render, py::arg("scene") = py::none(), py::arg("width") = 800,
-        py::arg("height") = 600, py::arg("threads") = py::none(), py::arg("tile") = py::none(),
-        "The frame as a (height, width, 3) uint8 array, rendered as `rtcli render` renders it "
-        "(threads: None for one per logical core; tile: (width, height), default (4096, 16)).");
 }
 
 }  // namespace rtcli::python

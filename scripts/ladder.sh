@@ -13,7 +13,7 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
 build=${RTCLI_BUILD:-$root/build}
-python=/usr/bin/python3  # Debian's: numpy and matplotlib, and the ABI the module is built for
+python="$root/.venv/bin/python"  # the project's venv (scripts/setup.sh): numpy, matplotlib
 export PYTHONPATH="$build/python${PYTHONPATH:+:$PYTHONPATH}"
 mkdir -p "$out"
 

@@ -29,22 +29,23 @@ import os
 import sys
 
 PROG = "plot_report.py"
-REQUIRED_MODULES = {"matplotlib": "python3-matplotlib", "numpy": "python3-numpy", "scipy": "python3-scipy"}
-SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's interpreter, where python3-matplotlib installs
+REQUIRED_MODULES = ("matplotlib", "numpy", "scipy")
+# The project's venv (scripts/setup.sh), which has them.
+VENV_PYTHON = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".venv", "bin", "python")
 REEXEC_GUARD = "RTCLI_PLOT_REEXEC"  # set on the re-executed process, so it never loops
 
 
 def ensure_modules():
-    """Re-run under Debian's python3 when this interpreter lacks the plotting modules."""
+    """Re-run under the project's venv when this interpreter lacks the plotting modules."""
     missing = [m for m in REQUIRED_MODULES if importlib.util.find_spec(m) is None]
     if not missing:
         return
-    if not os.environ.get(REEXEC_GUARD) and os.access(SYSTEM_PYTHON, os.X_OK):
+    if not os.environ.get(REEXEC_GUARD) and os.access(VENV_PYTHON, os.X_OK):
         env = dict(os.environ, **{REEXEC_GUARD: "1"})
-        os.execve(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
+        os.execve(VENV_PYTHON, [VENV_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
     what = f"module {missing[0]} is" if len(missing) == 1 else f"modules {', '.join(missing)} are"
     print(f"{PROG}: error: Python {what} missing for {sys.executable}; "
-          f"install with: apt-get install {' '.join(REQUIRED_MODULES[m] for m in missing)}",
+          f"scripts/setup.sh makes the project's venv with them: .venv/bin/python {PROG} ...",
           file=sys.stderr)
     sys.exit(1)
 
@@ -52,18 +53,19 @@ def ensure_modules():
 if __name__ == "__main__":
     ensure_modules()
 
-import matplotlib  # noqa: E402  (imported only once the modules are known to exist)
+import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-import report_compare  # noqa: E402
-import rtcli_report  # noqa: E402
-import script_args  # noqa: E402
-from bench_stats import bucket_midpoint, trimmed_fit  # noqa: E402
-
-HIST_BINS = 100  # as the original program's plot
+import histogram_fit
+import html_report
+import matplotlib.pyplot as plt
+import numpy as np
+import report_compare
+import rtcli_report
+import script_args
+from bench_stats import bucket_midpoint
+from matplotlib.colors import LogNorm
+from matplotlib.ticker import MaxNLocator
 
 
 def bucket_arrays(latency_class):
@@ -75,14 +77,6 @@ def bucket_arrays(latency_class):
     return mids, counts, uppers
 
 
-def nice_ceiling(x):
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= x."""
-    if x <= 0:
-        return 1.0
-    power = 10.0 ** np.floor(np.log10(x))
-    return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= x)
-
-
 def plotted_class(report, cls):
     """The latency class to plot: a report timed per frame (native-frame) has only "all", its
     samples each a frame's time per pixel."""
@@ -90,50 +84,72 @@ def plotted_class(report, cls):
 
 
 def histogram_figure(name, report, cls, xmax):
-    """The original program's plot: density histogram, normal fit, mean and +/- sigma lines.
-    The fit uses the samples between p0.1 and p99.9; the title says how many it left out."""
+    """The original program's plot: density histogram, normal fit, mu solid and mu +/- sigma
+    dashed. mu = median and sigma = IQR / 1.349 of the buckets; when the bulk is not normal
+    (several modes, a comb of clock steps) the curve is the measured density instead. Prints
+    one line: histogram NAME: mu=... ns, sigma=... ns, N=..., fit=..."""
     cls = plotted_class(report, cls)
     c = report["latency"]["classes"][cls]
     fig, ax = plt.subplots()
     if c["count"] == 0 or c["mean_ns"] is None:
         ax.text(0.5, 0.5, f"no '{cls}' pixels in this report", ha="center", transform=ax.transAxes)
         ax.set_title("Performance (N=0)")
+        print(f"histogram {name}: no '{cls}' samples, N=0")
         return fig
-    mids, counts, _ = bucket_arrays(c)
-    n = c["count"]
-    mu, sigma, _, left_out = trimmed_fit(c["buckets"])
-    sigma = sigma or 0.0
-    # The bulk and its near tail; the far tail (pauses of a loaded machine) would squash it.
-    top = xmax or nice_ceiling(max(2 * c["p50_ns"], 1.25 * c["p99_ns"], 1.1 * mu))
-    edges = np.linspace(0, top, HIST_BINS + 1)
-    # Density over all samples: what lies beyond the axis still counts in the total.
-    heights, _ = np.histogram(mids, bins=edges, weights=counts)
-    ax.bar(edges[:-1], heights / (n * np.diff(edges)), width=np.diff(edges), align="edge", color="C0")
-    if sigma > 0:
-        xs = np.linspace(0, top, 400)
-        ax.plot(xs, np.exp(-0.5 * ((xs - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi)), color="C1")
+    n, buckets = c["count"], c["buckets"]
+    mu, sigma = histogram_fit.robust_fit(buckets)
+    step = histogram_fit.clock_step_ns(report)
+    low, high = histogram_fit.plot_range(buckets, mu, sigma)
+    if xmax:
+        low, high = min(low, 0.5 * xmax), xmax
+    edges = histogram_fit.bin_edges(low, high, step, histogram_fit.fullest_bucket(buckets))
+    fit = histogram_fit.fit_kind(buckets, mu, sigma, step, edges)
+    density = histogram_fit.binned_density(buckets, edges)
+    ax.bar(edges[:-1], density, width=np.diff(edges), align="edge", color="C0")
+    xs = np.linspace(low, high, 600)
+    curve = None
+    if fit == "normal":
+        curve = histogram_fit.normal_pdf(xs, mu, sigma)
+    elif fit == "kde":
+        curve = histogram_fit.kde_curve(buckets, xs, step, edges[0], edges[-1])
+    if curve is not None:
+        ax.plot(xs, curve, color="C1")
+    else:  # the bars' outline is the measured density
+        ax.stairs(density, edges, color="C1", linewidth=1.5)
     ax.axvline(mu, color="red")
     for side in (mu - sigma, mu + sigma):
         ax.axvline(side, color="red", linestyle="--")
-    ax.set_xlim(0, top)
+    ax.set_xlim(low, high)
     per_frame = report["latency"].get("sample") == "frame"
     ax.set_xlabel("nanoseconds" + (" per pixel, one sample per frame" if per_frame else ""))
-    ax.set_ylabel("Probability")
+    ax.set_ylabel("probability density (per ns)")
+    width = edges[1] - edges[0]
+    clock = f"clock step {step:.3g} ns" if step else "per-frame samples"
+    curve_text = {"normal": "normal curve with \u03bc = median, \u03c3 = IQR/1.349",
+                  "kde": "not normal: the curve is a kernel density of the samples",
+                  "histogram": "a comb of clock steps: the outline is the measured density"}[fit]
+    beyond = 1 - float(density @ np.diff(edges))
     ax.set_title(f"Performance (\u03bc={mu:.2f}, \u03c3={sigma:.2f}, N={n})\n"
-                 f"normal fit on p0.1-p99.9: {left_out:,} of {n:,} samples left out", fontsize=10)
+                 f"{curve_text}; bins {width:.3g} ns ({clock})", fontsize=9)
     cfg = report["config"]
     ax.text(0.98, 0.97, f"{name}: {report['implementation']}, {cls} pixels\n{cfg['width']}x{cfg['height']}, "
-            f"{report['latency']['threads']} thread(s)\nall samples: mean {c['mean_ns']:,.1f} ns, "
-            f"\u03c3 {c['stddev_ns'] or 0:,.1f} ns\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns",
+            f"{threads_text(report['latency']['threads'])}\nall samples: mean {c['mean_ns']:,.1f} ns, "
+            f"\u03c3 {c['stddev_ns'] or 0:,.1f} ns\np50 {c['p50_ns']:,.1f} ns, p99 {c['p99_ns']:,.1f} ns\n"
+            f"{beyond:.2%} of samples off the axis",
             transform=ax.transAxes, ha="right", va="top", fontsize=8, color="dimgray")
+    print(f"histogram {name}: mu={mu:.1f} ns, sigma={sigma:.1f} ns, N={n}, fit={fit.replace(' ', '-')}")
     return fig
+
+
+def threads_text(threads):
+    return "1 thread" if threads == 1 else f"{threads} threads"
 
 
 def log_edges(named_reports, cls, per_octave=16):
     """Shared log-spaced bin edges covering every report's buckets."""
     lows, highs = [], []
     for _, report in named_reports:
-        mids, counts, uppers = bucket_arrays(report["latency"]["classes"][plotted_class(report, cls)])
+        mids, _, uppers = bucket_arrays(report["latency"]["classes"][plotted_class(report, cls)])
         if len(mids):
             lows.append(max(mids.min(), 0.25))
             highs.append(uppers.max())
@@ -157,12 +173,25 @@ def overlay_figure(named_reports, cls):
                          f"p50 {c['p50_ns']:,.1f} ns, N={c['count']:,}", linewidth=1.5)
         ax.axvline(c["p50_ns"], color=line.get_edgecolor(), linestyle=":", linewidth=1)
     ax.set_xscale("log")
+    spans = [histogram_fit.bucket_quantile(c["buckets"], q) for _, r in named_reports
+             for c in [r["latency"]["classes"][plotted_class(r, cls)]] if c["count"] for q in (0.001, 0.999)]
+    if spans:  # p0.1 to p99.9 of every report, with a margin; the far tails are in the CDF
+        ax.set_xlim(max(min(spans) / 1.5, edges[0]), max(spans) * 1.5)
     ax.set_xlabel("nanoseconds per pixel (log scale)")
     ax.set_ylabel("fraction of pixels per bin (1/16 octave)")
     ax.set_title(f"Per-pixel latency, '{cls}' pixels (dotted: medians; per-frame reports: "
                  "frame time / pixels)", fontsize=10)
-    ax.legend(fontsize=8)
+    legend_below(fig, ax)
     return fig
+
+
+def legend_below(fig, ax):
+    """The legend under the axes, where it covers no data."""
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(handles, labels, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+                  ncol=1 if len(labels) > 3 else len(labels), frameon=False)
+    fig.tight_layout()
 
 
 def cdf_figure(named_reports, cls):
@@ -189,7 +218,7 @@ def cdf_figure(named_reports, cls):
     for ax in (left, right):
         ax.set_xlabel("nanoseconds per pixel (log scale)")
         ax.grid(True, which="major", alpha=0.3)
-    left.legend(fontsize=8)
+    left.legend(fontsize=8, loc="best")
     fig.suptitle(f"Latency distribution, '{cls}' pixels (dots: reported p50, p99, p99.9)")
     fig.tight_layout()
     return fig
@@ -231,9 +260,10 @@ def scaling_figure(named_reports):
             ax.axvline(cores, color="gray", linestyle=":", linewidth=1)
     ax.plot([1, most], [1, most], "k--", linewidth=1, label="ideal")
     ax.set_xlabel("threads")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("speedup over 1 thread")
     ax.set_title("Scaling (dotted: logical cores; bars: 95% CI)")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="best")
     return fig
 
 
@@ -243,7 +273,7 @@ def ladder_figure(named_reports):
     rows = report_compare.ladder_rows(named_reports)
     fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)), 4.8))
     labels = [(r["report"] if r["report"] == r["implementation"] else f"{r['report']}\n({r['implementation']})")
-              + f"\n{r['threads']} thread(s)" for r in rows]
+              + "\n" + ("no throughput" if r["threads"] is None else threads_text(r["threads"])) for r in rows]
     values = [r["ns_per_pixel"] for r in rows]
     bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
     for bar, r in zip(bars, rows):
@@ -256,8 +286,8 @@ def ladder_figure(named_reports):
     ax.set_yscale("log")
     ax.set_ylim(min(values) / 3, max(values) * 10)
     ax.set_ylabel("nanoseconds per pixel (median frame / pixels, log scale)")
-    ax.set_title(f"The ladder: speedup over {rows[0]['report']} in throughput (wall; CPU time in "
-                 "brackets), one thread each", fontsize=10)
+    ax.set_title(f"The ladder: ns per pixel and speedup over {rows[0]['report']}\n(wall time; CPU time in "
+                 "brackets; each bar's thread count under it)", fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
     fig.tight_layout()
     return fig
@@ -285,10 +315,42 @@ def rank_scaling_figure(named_reports):
     fig, ax = plt.subplots()
     ax.plot(ranks, speedup, marker="o", label="aggregate Mpix/s")
     ax.plot([ranks[0], ranks[-1]], [ranks[0], ranks[-1]], "k--", linewidth=1, label="ideal")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("MPI ranks")
     ax.set_ylabel("speedup over one rank")
     ax.set_title("Scaling over MPI ranks (one report per rank count)")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="best")
+    return fig
+
+
+def latency_map_file(report, report_path):
+    """The report's latency map PNG: its path as given to rtcli bench, else beside the report."""
+    info = report.get("latency_map")
+    if not isinstance(info, dict) or not isinstance(info.get("file"), str):
+        return None
+    folder = os.path.dirname(os.path.abspath(report_path))
+    for candidate in (info["file"], os.path.join(folder, info["file"]),
+                      os.path.join(folder, os.path.basename(info["file"]))):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def latency_map_figure(name, report, path):
+    """The latency map with the colour bar it lacks: viridis over log10 ns from the report's
+    min_ns to max_ns, values outside clamped."""
+    info = report["latency_map"]
+    image = plt.imread(path)
+    fig, ax = plt.subplots(figsize=(8, 8 * image.shape[0] / image.shape[1] + 0.8))
+    ax.imshow(image, interpolation="nearest")
+    ax.set_axis_off()
+    mappable = plt.cm.ScalarMappable(norm=LogNorm(info["min_ns"], info["max_ns"]), cmap="viridis")
+    bar = fig.colorbar(mappable, ax=ax, fraction=0.046, pad=0.02)
+    bar.set_label("raw latency per pixel, ns (log scale; outside the bar: clamped)")
+    cfg = report["config"]
+    ax.set_title(f"Latency map: {name}, {cfg['width']}x{cfg['height']}, "
+                 f"{threads_text(report['latency']['threads'])}", fontsize=10)
+    fig.tight_layout()
     return fig
 
 
@@ -298,11 +360,30 @@ def figure_paths(output):
     return stem + ".png", stem
 
 
-def save(fig, path):
+def png_bytes(fig):
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100)
     plt.close(fig)
-    rtcli_report.write_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_html(args, named, tables_text, figures):
+    """The --html page: every figure inline, `rtcli compare` of the first report against each
+    other one, the machine warnings and the tables."""
+    rtcli = args.rtcli or html_report.default_rtcli()
+    comparisons = [(args.reports[0], path, *html_report.run_compare(rtcli, args.reports[0], path))
+                   for path in args.reports[1:]]
+    captions = {"": "Latency distributions overlaid", "-cdf": "Latency CDF and tail",
+                "-ladder": "The ladder", "-scaling": "Scaling over threads", "-ranks": "Scaling over ranks"}
+    rendered = []
+    for suffix, draw in figures.items():
+        caption = captions.get(suffix) or (suffix[1:].replace("hist-", "Histogram with fit: ", 1)
+                                           .replace("map-", "Latency map: ", 1))
+        rendered.append((caption, png_bytes(draw())))
+    title = "rtcli bench: " + ", ".join(name for name, _ in named)
+    text = html_report.page(title, named, args.reports, tables_text, rendered, comparisons)
+    script_args.make_parent(args.html)
+    rtcli_report.write_atomic(args.html, text.encode("utf-8"))
 
 
 def main(argv=None):
@@ -317,6 +398,12 @@ def main(argv=None):
     parser.add_argument("--xmax", type=float, metavar="NS",
                         help="right end of the histograms' x axis (default: the largest of 2 x p50, "
                              "1.25 x p99 and 1.1 x mean, rounded up)")
+    parser.add_argument("--html", metavar="OUT.html",
+                        help="write one self-contained HTML page (figures inline, rtcli compare's "
+                             "verdicts, machine warnings) instead of the PNG files")
+    parser.add_argument("--rtcli", metavar="PATH",
+                        help="the rtcli binary whose compare the page shows (default: build/rtcli "
+                             "beside the scripts, else rtcli on PATH)")
     args = parser.parse_args(argv)
     if args.xmax is not None and not (math.isfinite(args.xmax) and args.xmax > 0):
         parser.error(f"argument --xmax: invalid value '{args.xmax:g}': expected a number > 0")
@@ -328,32 +415,40 @@ def main(argv=None):
     names = report_compare.report_names(args.reports)
     named = list(zip(names, reports))
     main_path, stem = figure_paths(args.output)
-    problem = script_args.output_problem(main_path)
+    problem = script_args.output_problem(args.html or main_path)
     if problem:
         script_args.fail(PROG, problem, 2)
 
-    print(report_compare.format_tables(report_compare.latency_rows(named, args.cls),
-                                       report_compare.throughput_rows(named), args.cls))
+    tables = report_compare.format_tables(report_compare.latency_rows(named, args.cls),
+                                          report_compare.throughput_rows(named), args.cls)
     if len(named) > 1:
-        print("\n" + report_compare.format_ladder(report_compare.ladder_rows(named)))
-    figures = {main_path: lambda: overlay_figure(named, args.cls),
-               f"{stem}-cdf.png": lambda: cdf_figure(named, args.cls)}
+        tables += "\n\n" + report_compare.format_ladder(report_compare.ladder_rows(named))
+    print(tables)
+    # Each figure by the suffix of its file name: -o out/cmp gives out/cmp-cdf.png, ...
+    figures = {"": lambda: overlay_figure(named, args.cls), "-cdf": lambda: cdf_figure(named, args.cls)}
     for name, report in named:
-        figures[f"{stem}-hist-{name}.png"] = (
-            lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax))
+        figures[f"-hist-{name}"] = lambda n=name, r=report: histogram_figure(n, r, args.cls, args.xmax)
     if len(named) > 1:
-        figures[f"{stem}-ladder.png"] = lambda: ladder_figure(named)
+        figures["-ladder"] = lambda: ladder_figure(named)
     if any(len(speedups(r)) >= 2 for r in reports):
-        figures[f"{stem}-scaling.png"] = lambda: scaling_figure(named)
+        figures["-scaling"] = lambda: scaling_figure(named)
     if len(rank_points(named)) >= 2:
-        figures[f"{stem}-ranks.png"] = lambda: rank_scaling_figure(named)
+        figures["-ranks"] = lambda: rank_scaling_figure(named)
+    for (name, report), path in zip(named, args.reports):
+        map_path = latency_map_file(report, path)
+        if map_path:
+            figures[f"-map-{name}"] = lambda n=name, r=report, m=map_path: latency_map_figure(n, r, m)
     try:
+        if args.html:
+            write_html(args, named, tables, figures)
+            print(f"\nwrote {args.html}")
+            return 0
         script_args.make_parent(main_path)
-        for path, draw in figures.items():
-            save(draw(), path)
+        for suffix, draw in figures.items():
+            rtcli_report.write_atomic(f"{stem}{suffix}.png", png_bytes(draw()))
     except OSError as e:
         script_args.fail(PROG, f"cannot write '{e.filename}': {e.strerror}")
-    print("\nwrote " + ", ".join(figures))
+    print("\nwrote " + ", ".join(f"{stem}{suffix}.png" for suffix in figures))
     return 0
 
 

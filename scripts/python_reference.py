@@ -4,7 +4,7 @@ one-sphere frame in scan order, times every pixel's colour call with time.perf_c
 every frame, for native-frame), and writes an rtcli.bench/1 report (implementation and mode: the
 --mode) and optionally the final frame as PNG. Each repetition is a separate pass without timers,
 for throughput. Every mode renders the same pixels. Mode python needs the standard library only;
-the others import the rtcli module (PYTHONPATH=build/python, Debian's /usr/bin/python3).
+the others import the rtcli package (the project's venv: .venv/bin/python, after scripts/setup.sh).
 """
 
 import array
@@ -100,26 +100,29 @@ def context():
 
 
 def gbench_entries(name, wall_ms, cpu_ms):
-    """Google Benchmark JSON rows (one per repetition plus aggregates) for compare.py."""
+    """Google Benchmark JSON rows (one per repetition plus aggregates) for compare.py, in ns as
+    rtcli bench writes them (compare.py skips a row whose unit differs between the files)."""
     reps = len(wall_ms)
+    wall_ms, cpu_ms = [w * 1e6 for w in wall_ms], [c * 1e6 for c in cpu_ms]
     rows = [{"name": name, "run_name": name, "run_type": "iteration", "repetitions": reps,
              "repetition_index": i, "threads": 1, "iterations": 1, "real_time": w, "cpu_time": c,
-             "time_unit": "ms"} for i, (w, c) in enumerate(zip(wall_ms, cpu_ms))]
+             "time_unit": "ns"} for i, (w, c) in enumerate(zip(wall_ms, cpu_ms))]
     aggregates = {"mean": lambda v: math.fsum(v) / len(v), "median": bench_stats.median,
                   "stddev": lambda v: bench_stats.mean_stddev(v)[1] or 0.0}
     if reps > 1:  # Google Benchmark writes aggregates only for repeated runs
         for agg, f in aggregates.items():
             rows.append({"name": f"{name}_{agg}", "run_name": name, "run_type": "aggregate",
                          "repetitions": reps, "threads": 1, "aggregate_name": agg, "iterations": reps,
-                         "real_time": f(wall_ms), "cpu_time": f(cpu_ms), "time_unit": "ms"})
+                         "real_time": f(wall_ms), "cpu_time": f(cpu_ms), "time_unit": "ns"})
     return rows
 
 
 def latency_entries(classes):
-    """One Google Benchmark row per latency class with samples: the raw mean in ns."""
+    """One Google Benchmark row per latency class with samples: the raw median in ns (the mean
+    swings with a few descheduled pixels)."""
     return [{"name": f"pixel_latency/{name}", "run_name": f"pixel_latency/{name}",
              "run_type": "iteration", "repetitions": 1, "repetition_index": 0, "threads": 1,
-             "iterations": c["count"], "real_time": c["mean_ns"], "cpu_time": c["mean_ns"],
+             "iterations": c["count"], "real_time": c["p50_ns"], "cpu_time": c["p50_ns"],
              "time_unit": "ns"} for name, c in classes.items() if c["count"]]
 
 
@@ -195,11 +198,11 @@ def measure_frames(rtcli, width, height, repetitions, threads):
     """Whole frames from rtcli.render, each timed as a whole: the same tuple as measure_pixels.
     Latency class "all" holds one sample per frame, its time per pixel (frame time / pixels)."""
     scene = rtcli.Scene()
-    rtcli.render(scene, width, height, threads=threads)  # warm-up: starts the worker threads
+    rtcli.render(scene, (width, height), threads=threads)  # warm-up: starts the worker threads
     wall_ms, cpu_ms = [], []
     for _ in range(repetitions):
         wall0, cpu0 = time.perf_counter_ns(), time.process_time_ns()
-        image = rtcli.render(scene, width, height, threads=threads)
+        image = rtcli.render(scene, (width, height), threads=threads)
         wall_ms.append((time.perf_counter_ns() - wall0) / 1e6)
         cpu_ms.append((time.process_time_ns() - cpu0) / 1e6)
     overhead = bench_stats.overhead_summary(empty_intervals(OVERHEAD_SAMPLES))

@@ -5,11 +5,11 @@ text table plot_report.py prints. Needs scipy (Student's t quantile) for the int
 import math
 import os
 
+from bench_stats import trimmed_fit
 from scipy import stats as scipy_stats
 
-from bench_stats import trimmed_fit
-
 CONFIDENCE = 0.95
+GBENCH_UNIT_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}  # Google Benchmark's time units
 
 
 def throughput_samples(report, entry):
@@ -116,8 +116,8 @@ def ladder_rows(named_reports):
 def one_thread_cpu_ms(report):
     """Median CPU time of the report's one-thread frames (its Google Benchmark rows), or None.
     On a loaded machine wall time stretches long passes more than short frames; CPU time not."""
-    cpu = sorted(b["cpu_time"] for b in report.get("benchmarks", [])
-                 if isinstance(b, dict) and b.get("run_type") == "iteration" and b.get("time_unit") == "ms"
+    cpu = sorted(b["cpu_time"] * GBENCH_UNIT_MS[b["time_unit"]] for b in report.get("benchmarks", [])
+                 if isinstance(b, dict) and b.get("run_type") == "iteration" and b.get("time_unit") in GBENCH_UNIT_MS
                  and str(b.get("name", "")).startswith("render/") and b["name"].endswith("/threads:1")
                  and isinstance(b.get("cpu_time"), (int, float)))
     return cpu[len(cpu) // 2] if cpu else None

@@ -66,18 +66,16 @@ def make_pixel_colour(vec3):
 
 
 def import_rtcli():
-    """The rtcli module, or (None, one line saying why it cannot be imported and what to do)."""
+    """The rtcli package, or (None, one line saying why it cannot be imported and what to do)."""
     here = f"{sys.executable} (Python {sys.version_info.major}.{sys.version_info.minor})"
-    run = f"PYTHONPATH=build/python /usr/bin/python3 {sys.argv[0]} ..."
-    try:
-        import rtcli  # noqa: F401  (built by CMake into build/python)
-    except ImportError as e:
-        return None, (f"cannot import the rtcli module with {here}: {e}; build it (cmake --build build, "
-                      f"with pybind11-dev and python3-dev installed: it is built for Debian's "
-                      f"/usr/bin/python3) and run {run}")
+    run = f".venv/bin/python {sys.argv[0]} ..."
     try:
         import numpy  # noqa: F401  (rtcli.render returns numpy arrays)
     except ImportError as e:
-        return None, (f"numpy is missing for {here}: {e}; run Debian's interpreter "
-                      f"(apt-get install python3-numpy): {run}")
+        return None, f"numpy is missing for {here}: {e}; run the project's venv (scripts/setup.sh makes it): {run}"
+    try:
+        import rtcli  # installed into the venv by scripts/setup.sh
+    except ImportError as e:
+        return None, (f"cannot import the rtcli module with {here}: {e}; scripts/setup.sh builds it "
+                      f"and installs it into the project's venv: {run}")
     return rtcli, None

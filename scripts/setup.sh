@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes a Debian 12 machine from a fresh clone to rendered frames or a passing test suite.
 #   scripts/setup.sh render   install what is missing, build Release, render frames/
-#   scripts/setup.sh test     install what is missing, build Release, run every test, then the
+#   scripts/setup.sh test     install what is missing, build Release, run every test (the wheel's
+#                             too: built, installed in a fresh venv, rendering), then the
 #                             sanitizer and fuzz stages of scripts/sanitize.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +14,15 @@ case "$mode" in render | test) ;; *)
   ;;
 esac
 
-# Everything comes from Debian's archive; the Python registry is not reachable here.
+# The toolchain and C++ libraries come from Debian's archive; the Python modules from PyPI into
+# the project's venv (.venv, below). python3-dev: the headers the package is built against;
+# python3-venv: the venv itself; ccache: the package's second CMake build reuses the first's;
+# python3-numpy and python3-scipy: Google Benchmark's compare.py (libbenchmark-tools) runs under
+# Debian's /usr/bin/python3 and needs them.
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
-  python3-matplotlib python3-numpy python3-scipy pybind11-dev python3-dev clang libclang-rt-14-dev
-  pngcheck openmpi-bin libopenmpi-dev)
+  python3-dev python3-venv ccache python3-numpy python3-scipy clang libclang-rt-14-dev pngcheck
+  openmpi-bin libopenmpi-dev)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -34,11 +39,37 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# The venv, from Debian's /usr/bin/python3 (3.11; never the first python3 on PATH, which may be
+# another interpreter), with every module pinned in requirements.txt; remade only when that file
+# changes. Wheels only: nothing from PyPI is compiled here.
+venv=.venv
+if ! cmp -s requirements.txt "$venv/requirements.txt"; then
+  echo "setup: making $venv from requirements.txt" >&2
+  rm -rf "$venv"
+  /usr/bin/python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --only-binary=:all: \
+    --requirement requirements.txt
+  cp requirements.txt "$venv/requirements.txt"
+fi
+
+# ccache, with paths relative to the build folder: the package's build (build-package/) then
+# reuses what build/ compiled from the same sources, given the same compiler by name (left to
+# itself, scikit-build-core would name Python's, x86_64-linux-gnu-g++).
+export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 CXX="${CXX:-c++}"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE="$PWD/$venv/bin/python" \
+  >/dev/null
 cmake --build build
 
+# The package into the venv: `import rtcli` and the rtcli command on its PATH. A plain install
+# (not editable), so that the venv holds what a user's pip install gives; without build
+# isolation, so that it builds with the venv's pinned scikit-build-core and nanobind (the build
+# tree's too) and nothing is downloaded again; in build-package/ (pyproject.toml), so that a
+# second run rebuilds only what changed.
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-build-isolation \
+  --no-deps .
+
 if [ "$mode" = render ]; then
-  build/rtcli render --out frames
+  "$venv/bin/rtcli" render --out frames
 else
   ctest --test-dir build --output-on-failure -j "$(nproc)"
   # Then the sanitizer and fuzz stages (about 15 minutes on 2 cores); RTCLI_SKIP_SANITIZERS=1

@@ -12,9 +12,9 @@
 
 #include <gtest/gtest.h>
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 #include "shading/sphere_kernel.h"
 #include "shading/tile_renderer.h"
 

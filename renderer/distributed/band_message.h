@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "output/compressed_band.h"
+#include "png/compressed_band.h"
 
 namespace rtcli::distributed {
 

@@ -7,7 +7,7 @@
 #include "distributed/band_message.h"
 #include "distributed/shared_counter.h"
 #include "distributed/world.h"
-#include "output/band_layout.h"
+#include "png/band_layout.h"
 #include "system/interrupt.h"
 
 namespace rtcli::distributed {

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "jobs/render_job.h"
+#include "pipeline/render_job.h"
 
 namespace rtcli::distributed {
 

@@ -3,7 +3,7 @@
 //
 // MPI one-sided fetch-and-add (MPI_Fetch_and_op on a window held by rank 0, passive target):
 // rank 0 does nothing to serve it. tests/benchmarks/band_handout_benchmark.cpp measured it
-// against a request/reply server thread on rank 0 (README, "Running on a cluster").
+// against a request/reply server thread on rank 0 (doc/guide.md, "Running on a cluster").
 // Without MPI it is one std::atomic.
 #pragma once
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "profiling/machine_state.h"
+
 namespace rtcli {
 
 // Where one MPI rank ran.
@@ -28,6 +30,7 @@ struct BenchContext {
   std::string simd_target;      // the instruction set Highway chose on this processor, e.g. AVX2
   std::string render_path;      // render_path() of the benched scene, e.g. sphere-simd/AVX2
   std::vector<RankHost> ranks;  // under MPI: every rank's host and cores; empty otherwise
+  std::optional<MachineState> machine;  // load, steal, governor... over the whole run
 };
 
 // Everything but render_path, which depends on the scene: the caller fills it in.

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "jobs/render_job.h"
+#include "pipeline/render_job.h"
 #include "system/errors.h"
 #include "system/temp_files.h"
 

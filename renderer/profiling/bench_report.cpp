@@ -34,6 +34,25 @@ std::string render_benchmark_name(const BenchSettings& s, int threads) {
 }
 }  // namespace
 
+json to_json(const MachineState& m) {
+  json busiest = json::array();
+  for (const BusyProcess& p : m.busiest)
+    busiest.push_back({{"pid", p.pid}, {"name", p.name}, {"cpu_percent", p.cpu_percent}});
+  const auto optional = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+  return {{"load_average_start", m.load_average_start},
+          {"load_average_end", m.load_average_end},
+          {"others_cpu_percent", m.others_cpu_percent},
+          {"busiest_processes", std::move(busiest)},
+          {"steal_percent", optional(m.steal_percent)},
+          {"governor", optional(m.governor)},
+          {"boost", optional(m.boost)},
+          {"aslr", optional(m.aslr)},
+          {"build_type", m.build_type},
+          {"debugger_attached", m.debugger_attached},
+          {"sanitizer", m.sanitizer.empty() ? json(nullptr) : json(m.sanitizer)},
+          {"warnings", m.warnings}};
+}
+
 json to_json(const BenchContext& c) {
   json ranks = json::array();
   for (const RankHost& h : c.ranks)
@@ -51,6 +70,7 @@ json to_json(const BenchContext& c) {
               {"simd_target", c.simd_target},
               {"render_path", c.render_path}};
   if (!c.ranks.empty()) out["ranks"] = std::move(ranks);
+  if (c.machine) out["machine"] = to_json(*c.machine);
   return out;
 }
 
@@ -156,12 +176,14 @@ json google_benchmark_entries(const BenchResults& r) {
   for (const ThroughputSummary& s : r.throughput) {
     const std::string name = render_benchmark_name(r.settings, s.run.threads);
     const int repetitions = static_cast<int>(s.run.wall_ms.size());
+    // In ns: compare.py prints whole units and skips a row whose unit differs between the two
+    // files, so one unit fine enough for any frame (a 0.4 ms frame in ms would print 0).
     const auto entry = [&](const std::string& entry_name, double real_ms, double cpu_ms) {
       return json{
           {"name", entry_name}, {"family_index", family},     {"per_family_instance_index", 0},
           {"run_name", name},   {"repetitions", repetitions}, {"threads", s.run.threads},
-          {"iterations", 1},    {"real_time", real_ms},       {"cpu_time", cpu_ms},
-          {"time_unit", "ms"}};
+          {"iterations", 1},    {"real_time", real_ms * 1e6}, {"cpu_time", cpu_ms * 1e6},
+          {"time_unit", "ns"}};
     };
     for (int i = 0; i < repetitions; ++i) {
       json e = entry(name, s.run.wall_ms[static_cast<std::size_t>(i)],
@@ -185,6 +207,7 @@ json google_benchmark_entries(const BenchResults& r) {
   for (const auto& [cls, h] : {std::pair{"all", &r.latency.all}, std::pair{"hit", &r.latency.hit},
                                std::pair{"background", &r.latency.background}}) {
     if (h->count() == 0) continue;
+    // The median, not the mean: a few descheduled pixels swing the mean by tens of percent.
     const std::string name = std::string("pixel_latency/") + cls;
     entries.push_back({{"name", name},
                        {"family_index", family++},
@@ -195,8 +218,8 @@ json google_benchmark_entries(const BenchResults& r) {
                        {"repetition_index", 0},
                        {"threads", r.latency.threads},
                        {"iterations", h->count()},
-                       {"real_time", h->mean_ns()},
-                       {"cpu_time", h->mean_ns()},
+                       {"real_time", h->percentile_ns(50)},
+                       {"cpu_time", h->percentile_ns(50)},
                        {"time_unit", "ns"}});
   }
   return entries;

@@ -12,6 +12,7 @@ namespace rtcli {
 
 inline constexpr const char* kBenchSchema = "rtcli.bench/1";
 
+nlohmann::ordered_json to_json(const MachineState& machine);
 nlohmann::ordered_json to_json(const BenchContext& context);
 nlohmann::ordered_json to_json(const RatioEstimate& ratio);
 nlohmann::ordered_json to_json(const ThroughputSummary& throughput);
@@ -23,8 +24,8 @@ nlohmann::ordered_json to_json(const ThreadLoad& load);
 nlohmann::ordered_json to_json(const EndToEndRuns& runs);
 
 // The `benchmarks` array in Google Benchmark's JSON shape: per thread count, one "iteration"
-// entry per repetition (ms) and mean/median/stddev aggregates; per latency class, one entry
-// whose time is the mean pixel latency (ns) over `iterations` pixels.
+// entry per repetition and mean/median/stddev aggregates; per latency class, one entry whose
+// time is the median pixel latency over `iterations` pixels. Every time in ns.
 nlohmann::ordered_json google_benchmark_entries(const BenchResults& results);
 
 nlohmann::ordered_json to_json(const BenchResults& results);

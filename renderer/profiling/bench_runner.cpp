@@ -9,10 +9,10 @@
 
 #include "distributed/rank_tiles.h"
 #include "distributed/world.h"
-#include "jobs/render_memory.h"
+#include "frame/frame.h"
 #include "parallel/tile_workers.h"
+#include "pipeline/render_memory.h"
 #include "profiling/statistics.h"
-#include "scene/frame.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
 #include "system/errors.h"

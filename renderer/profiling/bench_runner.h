@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
+#include "frame/tiles.h"
 #include "profiling/cycle_clock.h"
 #include "profiling/latency_histogram.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 #include "shading/render_scene.h"
 
 namespace rtcli {

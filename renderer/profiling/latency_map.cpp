@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "output/png_writer.h"
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "png/png_writer.h"
 
 namespace rtcli {
 

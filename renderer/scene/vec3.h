@@ -9,6 +9,7 @@ struct Vec3 {
   double x = 0.0;
   double y = 0.0;
   double z = 0.0;
+  friend bool operator==(Vec3, Vec3) = default;  // IEEE ==: 0.0 equals -0.0, NaN nothing
 };
 
 inline Vec3 operator+(Vec3 a, Vec3 b) {

@@ -4,9 +4,9 @@
 // where shade_pixel finds no hit either.
 #pragma once
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 #include "shading/render_scene.h"
 
 namespace rtcli {

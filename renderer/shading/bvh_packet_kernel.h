@@ -4,8 +4,8 @@
 // (the argument is at the top of bvh_packet_kernel.cpp).
 #pragma once
 
-#include "scene/frame.h"
-#include "scene/tiles.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "shading/render_scene.h"
 
 namespace rtcli {

@@ -3,9 +3,9 @@
 // every scene it accepts (the argument is at the top of scene_kernel.cpp).
 #pragma once
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 
 namespace rtcli {
 

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 
 namespace rtcli {
 

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 #include "shading/render_scene.h"
 
 namespace rtcli {

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "scene/frame.h"
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "scene/scene_loader.h"
-#include "scene/tiles.h"
 #include "shading/bvh.h"
 #include "shading/tile_renderer.h"
 #include "system/dimensions.h"

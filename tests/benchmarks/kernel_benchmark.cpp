@@ -16,10 +16,10 @@
 #include <cstring>
 #include <string>
 
+#include "frame/frame.h"
+#include "frame/tiles.h"
 #include "parallel/tile_scheduler.h"
-#include "scene/frame.h"
 #include "scene/scene.h"
-#include "scene/tiles.h"
 #include "shading/sphere_kernel.h"
 #include "shading/tile_renderer.h"
 

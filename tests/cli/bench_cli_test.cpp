@@ -1,9 +1,12 @@
 // End-to-end: `rtcli bench` as a user runs it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "bench_schema.h"
 #include "test_support.h"
@@ -30,12 +33,26 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
     args.push_back(a);
   const CommandResult r = run_rtcli(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(r.err.empty()) << r.err;
+  // Only the machine's warnings (a busy machine, a debug build), each one line.
+  std::istringstream err(r.err);
+  for (std::string line; std::getline(err, line);)
+    EXPECT_EQ(line.rfind("rtcli: warning: ", 0), 0u) << r.err;
   EXPECT_NE(r.out.find("p50"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("speedup"), std::string::npos) << r.out;
 
   const json report = read_json(dir / "out/nested/report.json");
   for (const auto& p : bench_schema_problems(report)) ADD_FAILURE() << p;
+  // The machine over the run; its warnings are the ones printed, and in the report's list.
+  const json& machine = report["context"]["machine"];
+  ASSERT_TRUE(machine.is_object());
+  EXPECT_EQ(machine["load_average_start"].size(), 3u);
+  EXPECT_EQ(machine["build_type"], report["context"]["build_type"]);
+  EXPECT_EQ(machine["debugger_attached"], false);
+  for (const auto& w : machine["warnings"]) {
+    EXPECT_NE(r.err.find("rtcli: warning: " + w.get<std::string>()), std::string::npos) << w;
+    EXPECT_NE(std::find(report["warnings"].begin(), report["warnings"].end(), w),
+              report["warnings"].end());
+  }
   ASSERT_TRUE(report.contains("latency_map"));
   EXPECT_EQ(report["latency_map"]["file"], (dir / "out/latency.png").string());
 
@@ -127,14 +144,28 @@ TEST(BenchCli, GoogleBenchmarkCompareReadsTwoReports) {
   TempDir dir;
   ASSERT_EQ(run_rtcli(small_bench(dir / "a.json")).exit_code, 0);
   ASSERT_EQ(run_rtcli(small_bench(dir / "b.json")).exit_code, 0);
-  const std::string command = "/usr/bin/python3 " + compare.string() + " benchmarks " +
-                              (dir / "a.json").string() + " " + (dir / "b.json").string() + " > " +
-                              (dir / "compare.txt").string() + " 2>&1";
+  const std::string command =
+      "/usr/bin/python3 " + compare.string() + " --no-color --dump_to_json " +
+      (dir / "diff.json").string() + " benchmarks " + (dir / "a.json").string() + " " +
+      (dir / "b.json").string() + " > " + (dir / "compare.txt").string() + " 2>&1";
   const int status = std::system(command.c_str());
   const std::string output = read_file(dir / "compare.txt");
   ASSERT_EQ(status, 0) << output;
   EXPECT_NE(output.find("render/64x40/threads:2"), std::string::npos) << output;
   EXPECT_NE(output.find("pixel_latency/hit"), std::string::npos) << output;
+  // Every row of both files compared (one time unit), none printed as 0 (whole units).
+  const json diff = read_json(dir / "diff.json");
+  std::set<std::string> names;
+  for (const auto& row : diff) {
+    names.insert(row["name"].get<std::string>());
+    if (row["name"] == "OVERALL_GEOMEAN") continue;
+    for (const auto& m : row["measurements"]) {
+      EXPECT_GE(m["real_time"].get<double>(), 0.5) << row["name"];
+      EXPECT_GE(m["real_time_other"].get<double>(), 0.5) << row["name"];
+    }
+  }
+  for (const auto& b : read_json(dir / "a.json")["benchmarks"])
+    EXPECT_EQ(names.count(b["name"].get<std::string>()), 1u) << b["name"];
 }
 
 struct BadCall {

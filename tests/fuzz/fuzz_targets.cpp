@@ -11,9 +11,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "output/checkpoints.h"
-#include "output/output_paths.h"
-#include "output/output_target.h"
+#include "files/output_paths.h"
+#include "files/output_target.h"
+#include "frame/checkpoints.h"
 #include "scene/scene_loader.h"
 #include "shading/shade.h"
 #include "system/dimensions.h"

@@ -8,7 +8,7 @@ elseif(EXPECT STREQUAL "fail")
   if(result EQUAL 0)
     message(FATAL_ERROR "${TARGET} built: the layering is not enforced")
   endif()
-  # GCC: "output/png_writer.h: No such file or directory"; clang: "'output/png_writer.h' file
+  # GCC: "png/png_writer.h: No such file or directory"; clang: "'png/png_writer.h' file
   # not found".
   string(FIND "${out}" "${MISSING}: No such file" gcc_says)
   string(FIND "${out}" "'${MISSING}' file not found" clang_says)

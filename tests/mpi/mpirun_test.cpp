@@ -123,7 +123,7 @@ TEST(Mpirun, SigintToEveryRankEndsTheJobWith130) {
 }
 
 // OpenMPI 4.1's mpirun turns SIGINT into SIGTERM for the ranks (then SIGKILL a second later)
-// and itself exits 1 whatever they return (README, "Running on a cluster").
+// and itself exits 1 whatever they return (doc/guide.md, "Running on a cluster").
 TEST(Mpirun, SigintToMpirunEndsTheJobPromptlyWithNoFileLeft) {
   SKIP_WITHOUT_MPI();
   const fs::path folder = fresh_folder("sigint");

@@ -78,7 +78,7 @@ TEST(BenchReport, BenchmarksHaveGoogleBenchmarksShape) {
   for (const auto& b : report["benchmarks"]) {
     if (b["name"] != "render/48x36/threads:2" && b["run_name"] != "render/48x36/threads:2")
       continue;
-    EXPECT_EQ(b["time_unit"], "ms");
+    EXPECT_EQ(b["time_unit"], "ns");
     EXPECT_EQ(b["repetitions"], 4);
     if (b["run_type"] == "iteration") ++iterations;
     if (b["run_type"] == "aggregate") aggregates.push_back(b["aggregate_name"]);

@@ -18,13 +18,13 @@ import rtcli_report  # noqa: E402
 # ctest passes the built binary and the seed folder; by hand the defaults beside the project work.
 RTCLI = os.environ.get("RTCLI_BINARY", os.path.join(ROOT, "build", "rtcli"))
 SEED_DIR = os.environ.get("RTCLI_SEED_DIR", os.path.join(ROOT, "..", "shared", "seed"))
-# The folder holding the rtcli module; ctest sets it empty when CMake did not build the module.
+# The folder holding the built rtcli package; ctest sets it empty when CMake did not build it.
 MODULE_DIR = os.environ.get("RTCLI_PYTHON_MODULE_DIR", os.path.join(ROOT, "build", "python"))
-MODULE_SKIP = "the rtcli Python module was not built (no pybind11-dev or python3-dev)"
+MODULE_SKIP = "the rtcli Python package was not built (no venv with nanobind, or no python3-dev)"
 
 
 def import_rtcli():
-    """The built rtcli module from MODULE_DIR."""
+    """The built rtcli package from MODULE_DIR."""
     if MODULE_DIR not in sys.path:
         sys.path.insert(0, MODULE_DIR)
     import rtcli

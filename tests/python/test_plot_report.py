@@ -2,13 +2,14 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import unittest
 
 import helpers
-from helpers import run_script
+from helpers import bench_stats, run_script
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -63,6 +64,26 @@ class PlotTest(unittest.TestCase):
             self.assertEqual([r[2] for r in throughput_cpp], ["1", "2", "4"])
             for r in throughput_cpp:  # a ratio with a 95% interval: "x [low, high]"
                 self.assertRegex(" ".join(r[5:]), r"^[0-9.,e+-]+ \[[0-9.,e+-]+, [0-9.,e+-]+\]$")
+
+    def test_histogram_lines_agree_with_the_reports_percentiles(self):
+        with tempfile.TemporaryDirectory() as out:
+            done = run_script("plot_report.py", self.python_a, self.cpp, "-o", os.path.join(out, "h.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+        lines = [line for line in done.stdout.splitlines() if line.startswith("histogram ")]
+        self.assertEqual(len(lines), 2, done.stdout)
+        for line, path in zip(lines, (self.python_a, self.cpp)):
+            with self.subTest(line=line):
+                match = re.fullmatch(r"histogram (\S+): mu=([0-9.]+) ns, sigma=([0-9.]+) ns, N=([0-9]+), "
+                                     r"fit=(normal|kde|histogram)", line)
+                self.assertIsNotNone(match, line)
+                with open(path, encoding="utf-8") as f:
+                    hit = json.load(f)["latency"]["classes"]["hit"]
+                mu, sigma, n = float(match[2]), float(match[3]), int(match[4])
+                self.assertEqual(n, hit["count"])
+                q1, q3 = (bench_stats.bucket_percentile(hit["buckets"], q) for q in (25, 75))
+                self.assertAlmostEqual(mu, hit["p50_ns"], delta=0.02 * hit["p50_ns"])
+                self.assertLessEqual(sigma, 1.5 * (q3 - q1) / 1.349)
+                self.assertGreaterEqual(sigma, (q3 - q1) / 1.349 / 1.5)
 
     def test_reports_over_rank_counts_plot_rank_scaling(self):
         with tempfile.TemporaryDirectory() as out:
@@ -123,30 +144,30 @@ def read_png_size(path):
     return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
 
 
-@unittest.skipUnless(os.path.realpath(sys.executable) == os.path.realpath("/usr/bin/python3"),
-                     "the re-exec targets /usr/bin/python3; run these tests with it")
+@unittest.skipUnless(os.access(os.path.join(helpers.ROOT, ".venv", "bin", "python"), os.X_OK),
+                     "no project venv (scripts/setup.sh makes it)")
 class ReexecTest(unittest.TestCase):
-    """python3 -S hides Debian's dist-packages: an interpreter without matplotlib, as on PATH here."""
+    """python -S hides the venv's site-packages: an interpreter without matplotlib."""
 
-    def test_reexecs_under_the_system_python(self):
+    def test_reexecs_under_the_venv_python(self):
         with tempfile.TemporaryDirectory() as d:
             report = os.path.join(d, "r.json")
             self.assertEqual(run_script("python_reference.py", "--size", "20x15", "--json", report).returncode, 0)
             env = {k: v for k, v in os.environ.items() if k != "RTCLI_PLOT_REEXEC"}
             done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "plot_report.py"), report,
                                    "-o", os.path.join(d, "f.png")], capture_output=True, text=True, env=env,
-                                  timeout=300)
+                                  timeout=300, check=False)
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertTrue(is_png(os.path.join(d, "f.png")))
 
     def test_missing_module_after_reexec_is_one_clear_line(self):
         env = dict(os.environ, RTCLI_PLOT_REEXEC="1")
         done = subprocess.run([sys.executable, "-S", os.path.join(helpers.SCRIPTS, "plot_report.py"), "x.json"],
-                              capture_output=True, text=True, env=env, timeout=60)
+                              capture_output=True, text=True, env=env, timeout=60, check=False)
         self.assertEqual(done.returncode, 1)
         self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
         self.assertIn("matplotlib", done.stderr)
-        self.assertIn("apt-get install python3-matplotlib", done.stderr)
+        self.assertIn("scripts/setup.sh", done.stderr)
 
 
 if __name__ == "__main__":

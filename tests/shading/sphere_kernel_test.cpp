@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "frame/tiles.h"
 #include "parallel/tile_workers.h"
 #include "render_compare.h"
-#include "scene/tiles.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
 #include "test_support.h"

@@ -1,0 +1,121 @@
+// The streaming render writes exactly the files of an in-memory render through the reference
+// kernel: every profile, odd sizes and tile shapes, checkpoints inside bands. And a slow writer
+// holds the workers back instead of letting compressed bands pile up.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "frame/frame.h"
+#include "frame/tiles.h"
+#include "pipeline/render_job.h"
+#include "pipeline/render_memory.h"
+#include "png/png_writer.h"
+#include "scene/scene_loader.h"
+#include "shading/tile_renderer.h"
+#include "test_support.h"
+
+namespace rtcli {
+namespace {
+
+struct Case {
+  std::string profile;  // file in profiles/, or "" for the seed scene
+  int width;
+  int height;
+  int tile_width;
+  int tile_height;
+  int threads;
+  std::string checkpoints;
+  std::size_t step = 1;
+};
+
+void expect_streamed_equals_reference(const Case& c) {
+  SCOPED_TRACE(c.profile + " " + std::to_string(c.width) + "x" + std::to_string(c.height) +
+               " tile " + std::to_string(c.tile_width) + "x" + std::to_string(c.tile_height));
+  const test::TempDir dir;
+  RenderSettings settings;
+  settings.width = c.width;
+  settings.height = c.height;
+  settings.tile_width = c.tile_width;
+  settings.tile_height = c.tile_height;
+  settings.threads = c.threads;
+  settings.step = c.step;
+  settings.checkpoints = parse_checkpoints(c.checkpoints);
+  settings.out = dir.path();
+  if (!c.profile.empty())
+    settings.scene =
+        load_scene_file(std::filesystem::path(RTCLI_SOURCE_DIR) / "profiles" / c.profile);
+  const RenderSummary summary = render_to_directory(settings);
+
+  // The reference: the whole frame in memory, brute-force shade_pixel, encoded whole.
+  Frame reference(c.width, c.height);
+  const TileGrid whole(c.width, c.height, c.width, c.height);
+  render_tile_reference(settings.scene, whole.bounds(0), reference);
+  for (const Checkpoint& point :
+       resolve_checkpoints(settings.checkpoints, c.width, c.height, settings.step)) {
+    SCOPED_TRACE(point.name);
+    EXPECT_TRUE(test::read_file(dir / (point.name + ".png")) ==
+                encode_png(reference.prefix(point.pixels)));
+  }
+  EXPECT_TRUE(test::read_file(dir / "final.png") ==
+              encode_png(reference.prefix(reference.pixels())));
+  EXPECT_EQ(summary.files.size(), settings.checkpoints.size() + 1);
+}
+
+TEST(StreamingRender, EqualsTheInMemoryReferenceForEveryProfile) {
+  for (const char* profile :
+       {"", "seed.json", "showcase.json", "field-10.json", "field-10000.json"})
+    expect_streamed_equals_reference({profile, 211, 97, 64, 16, 2, "0,1000,25%,40r,99%"});
+}
+
+TEST(StreamingRender, EqualsTheReferenceForOddSizesAndTileShapes) {
+  const std::vector<Case> cases{
+      {"", 1, 1, 1, 1, 1, "0"},
+      {"", 7, 3, 2, 2, 3, "1,5,100"},
+      {"", 4000, 23, 7, 5, 3, "0,3998,3999,4000,19998,19999,20000,50%,22r,91998,100%"},
+      {"", 1001, 333, 1001, 1, 2, "33%,66%"},  // one-row tiles: bands of one strip
+      {"", 333, 1001, 17, 300, 2, "10%,90%"},  // tall tiles: few bands, several strips each
+      {"showcase.json", 129, 257, 4096, 16, 4, "1r,2r,128r"},
+      {"", 16384, 3, 4096, 16, 2, "1,16383,16384,16385,30000"},      // one-row strips
+      {"", 30001, 5, 4096, 2, 2, "1,15000,15001,45001,50%,149999"},  // rows in two pieces
+  };
+  for (const Case& c : cases) expect_streamed_equals_reference(c);
+}
+
+// Several checkpoints inside one band, and one on each side of band edges.
+TEST(StreamingRender, CheckpointsInsideABandAndOnItsEdges) {
+  // 4000 wide: strips of 5 rows; tile height 16 gives bands of 4 strips (20 rows).
+  expect_streamed_equals_reference(
+      {"", 4000, 61, 4096, 16, 2,
+       "0,1,79999,80000,80001,84000,99999,100000,119999,120000,243999,244000", 1});
+}
+
+// The writer sleeps before each band: workers must wait for it (back-pressure), never
+// queueing more bands than the window, and the files are still exact.
+TEST(StreamingRender, SlowWriterHoldsTheWorkersBack) {
+  const test::TempDir dir;
+  RenderSettings settings;
+  settings.width = 640;
+  settings.height = 480;
+  settings.tile_height = 8;  // 60 bands of one strip of 20 rows... at most
+  settings.threads = 2;
+  settings.checkpoints = parse_checkpoints("50%");
+  settings.out = dir.path();
+  settings.before_band_written = [](int) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  };
+  const RenderSummary summary = render_to_directory(settings);
+  EXPECT_EQ(summary.window, band_window(2));
+  EXPECT_GT(summary.bands, summary.window * 2);
+  EXPECT_GT(summary.producer_waits, 0);
+  EXPECT_LE(summary.peak_bands_queued, summary.window);
+  Frame reference(640, 480);
+  render_tile_reference(settings.scene, {0, 0, 640, 480}, reference);
+  EXPECT_TRUE(test::read_file(dir / "final.png") ==
+              encode_png(reference.prefix(reference.pixels())));
+  EXPECT_TRUE(test::read_file(dir / "50pct.png") ==
+              encode_png(reference.prefix(reference.pixels() / 2)));
+}
+
+}  // namespace
+}  // namespace rtcli
