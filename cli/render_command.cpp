@@ -49,41 +49,41 @@ CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
 }
 
 namespace {
-RenderSettings settings_from(const RenderFlags& f) {
-  RenderSettings s;
+FrameSpec spec_from(const RenderFlags& f) {
+  FrameSpec s;
   apply_frame_flags(f.size, f.tile, s);
   if (!f.threads.empty())
     s.threads = static_cast<int>(parse_count(f.threads, "--threads", 1, 1024));
   s.step = static_cast<std::size_t>(parse_count(f.step, "--step", 1, 1LL << 40));
   s.checkpoints = parse_checkpoints(f.checkpoints);
-  s.out = f.out;
   s.accel = parse_accel(f.accel);
   return s;
 }
 }  // namespace
 
 int run_render(const RenderFlags& f) {
-  RenderSettings settings;
+  FrameSpec spec;
+  const std::filesystem::path out = f.out;
   {
     // Nothing is written yet, so a signal may end the process where it stands (a FIFO that
     // no one writes, a long scene or checkpoint list).
     const interrupt::ExitAtOnce nothing_written_yet;
-    settings = settings_from(f);
+    spec = spec_from(f);
     // Every usage error before the scene is read or a file is touched; under MPI rank 0,
     // which writes the files, decides for every rank.
-    on_rank_0_for_all([&] { validate(settings); });
-    if (!f.scene.empty()) settings.scene = load_scene_file(f.scene);  // on every rank
+    on_rank_0_for_all([&] { validate_render(spec, out); });
+    if (!f.scene.empty()) spec.scene = load_scene_file(f.scene);  // on every rank
   }
 
   // The workers but one (the caller is one) and the writer, before any of them exists: a
   // refused thread is an error line now, not an abort inside oneTBB later.
-  check_threads_can_start(resolve_threads(settings.threads));
+  check_threads_can_start(resolve_threads(spec.threads));
 
   RenderProgress progress;
   RenderSummary summary;
   if (distributed::active()) {
     // No progress bar: a rank sees only its own bands.
-    const distributed::RankRenderSummary ranks = distributed::render_across_ranks(settings);
+    const distributed::RankRenderSummary ranks = distributed::render_across_ranks(spec, out);
     summary = ranks.render;
     if (f.quiet || distributed::rank() != 0) return 0;
     for (int r = 0; r < distributed::size(); ++r)
@@ -92,12 +92,12 @@ int run_render(const RenderFlags& f) {
                   static_cast<unsigned long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]));
   } else {
     const ProgressBar bar(progress, !f.quiet && isatty(STDERR_FILENO));
-    summary = render_to_directory(settings, &progress);
+    summary = render_to_directory(spec, out, &progress);
   }
   if (f.quiet) return 0;
-  const double pixels = static_cast<double>(settings.width) * settings.height;
+  const double pixels = static_cast<double>(spec.width) * spec.height;
   std::printf("rendered %dx%d in %d bands of %d rows on %d threads: %.1f ms, %.1f Mpix/s; wrote",
-              settings.width, settings.height, summary.bands, summary.band_rows, summary.threads,
+              spec.width, spec.height, summary.bands, summary.band_rows, summary.threads,
               summary.render_seconds * 1e3, pixels / summary.render_seconds / 1e6);
   for (const auto& file : summary.files) std::printf(" %s", printable(file.string()).c_str());
   std::printf("\n");

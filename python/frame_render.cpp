@@ -1,16 +1,15 @@
 #include "frame_render.h"
 
-#include <limits>
+#include <mutex>
 #include <string>
 #include <system_error>
 #include <utility>
 
 #include "parallel/thread_probe.h"
-#include "pipeline/render_job.h"
 #include "pipeline/render_memory.h"
-#include "shading/tile_renderer.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
+#include "system/interrupt.h"
 
 namespace rtcli::python {
 namespace {
@@ -33,6 +32,16 @@ int checked_threads(const FrameRequest& r) {
   check_threads_once(threads);
   return threads;
 }
+FrameSpec frame_spec(const FrameRequest& r) {
+  FrameSpec spec;
+  spec.width = r.width;
+  spec.height = r.height;
+  spec.tile_width = r.tile_width;
+  spec.tile_height = r.tile_height;
+  spec.threads = r.threads.value_or(0);
+  spec.checkpoints = {};
+  return spec;
+}
 }  // namespace
 
 int frame_side(long long value, const char* what) {
@@ -50,30 +59,37 @@ int thread_count(long long threads) {
 }
 
 void validate(const FrameRequest& r) {
+  // The values as Python arguments first, each named as the caller wrote it; then as a frame.
   frame_side(r.width, "width");
   frame_side(r.height, "height");
   frame_side(r.tile_width, "tile width");
   frame_side(r.tile_height, "tile height");
   if (r.threads) thread_count(*r.threads);
-  const TileGrid grid(r.width, r.height, r.tile_width, r.tile_height);
-  if (static_cast<long long>(grid.columns()) * grid.rows() > std::numeric_limits<int>::max())
-    throw UsageError("tile " + std::to_string(r.tile_width) + "x" + std::to_string(r.tile_height) +
-                     " splits the frame into too many tiles");
+  validate(frame_spec(r));
   check_frame_fits(r.width, r.height);
+}
+
+void FrameRender::Watch::band_finished(const FinishedBand& band) {
+  done_.complete(band.index);
+  render_.signal(false);
 }
 
 FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame)
     : threads_(checked_threads(request)),
-      grid_(request.width, request.height, request.tile_width, request.tile_height),
+      grid_(frame_spec(request).tiles()),
       height_(request.height),
       tile_height_(request.tile_height),
-      scheduler_(grid_.count()),
-      arena_(threads_) {
+      arena_(threads_),
+      into_(frame),
+      watch_(*this, grid_.count()),
+      kernels_(scene, request.tile_width, threads_),
+      loop_(arena_, grid_, {&into_, &watch_}) {
   try {
-    thread_ = std::thread([this, &scene, &frame] {
+    thread_ = std::thread([this] {
       try {
-        WatchedScheduler watched{scheduler_, *this};
-        arena_.run(watched, [&](int tile, int) { render_tile(scene, grid_.bounds(tile), frame); });
+        loop_.run(kernels_);
+      } catch (const FrameStopped&) {
+        // cancelled: the workers finished the tiles in hand, as asked
       } catch (...) {
         error_ = std::current_exception();
       }
@@ -87,11 +103,6 @@ FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, 
 FrameRender::~FrameRender() {
   cancel();
   if (thread_.joinable()) thread_.join();
-}
-
-void FrameRender::WatchedScheduler::complete(int tile) {
-  tiles.complete(tile);
-  render.signal(false);
 }
 
 void FrameRender::signal(bool ended) {
@@ -111,12 +122,12 @@ bool FrameRender::wait(std::chrono::milliseconds timeout) {
 }
 
 int FrameRender::rows_done() const {
-  const int bands = scheduler_.completed_prefix() / grid_.columns();
+  const int bands = watch_.bands_done() / grid_.columns();
   return bands >= grid_.rows() ? height_ : bands * tile_height_;
 }
 
 void FrameRender::cancel() {
-  scheduler_.cancel();
+  loop_.stop();
 }
 
 void FrameRender::finish() {

@@ -14,6 +14,9 @@
 #include "frame/tiles.h"
 #include "parallel/tile_scheduler.h"
 #include "parallel/tile_workers.h"
+#include "pipeline/band_renderer.h"
+#include "pipeline/frame_loop.h"
+#include "pipeline/memory_sink.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
@@ -37,8 +40,9 @@ int thread_count(long long threads);
 void validate(const FrameRequest& request);
 
 // One frame being rendered into `frame` (request.width x request.height, every row stored) by
-// a WorkerArena on a thread of its own. The constructor validates and starts; the caller then
-// waits in slices, reads rows_done() and may cancel. The scene and frame must outlive it.
+// the frame loop (a tile a band, into a MemorySink) on a thread of its own. The constructor
+// validates and starts; the caller then waits in slices, reads rows_done() and may cancel. The
+// scene and frame must outlive it.
 class FrameRender {
  public:
   // Throws UsageError for a bad request, RunError when the threads cannot start.
@@ -63,13 +67,16 @@ class FrameRender {
   void finish();
 
  private:
-  // The scheduler the workers pull from, telling the watcher each time a tile is done.
-  struct WatchedScheduler {
-    TileScheduler& tiles;
-    FrameRender& render;
-    std::optional<int> next() { return tiles.next(); }
-    void complete(int tile);
-    void cancel() { tiles.cancel(); }
+  // Tells the watcher each time a tile is done, and which tiles are done in scan order.
+  class Watch : public FrameSink {
+   public:
+    Watch(FrameRender& render, int tiles) : render_(render), done_(tiles) {}
+    void band_finished(const FinishedBand& band) override;
+    int bands_done() const { return done_.completed_prefix(); }
+
+   private:
+    FrameRender& render_;
+    TileScheduler done_;  // used for its record of finished tiles only
   };
   void signal(bool ended);
 
@@ -77,8 +84,11 @@ class FrameRender {
   TileGrid grid_;
   int height_;
   int tile_height_;
-  TileScheduler scheduler_;
   WorkerArena arena_;
+  MemorySink into_;
+  Watch watch_;
+  KernelRenderer kernels_;
+  FrameLoop loop_;
   std::mutex mutex_;
   std::condition_variable changed_;
   bool news_ = false;         // guarded by mutex_: a tile finished since the last wait

@@ -19,11 +19,13 @@ import subprocess
 import sys
 import time
 
-import bench_stats
-import rtcli_report
-import script_args
-from png_writer import encode_png
-from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour
+# Its siblings import as modules also when it is run through runpy (which adds no folder).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_stats  # noqa: E402
+import rtcli_report  # noqa: E402
+import script_args  # noqa: E402
+from png_writer import encode_png  # noqa: E402
+from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour  # noqa: E402
 
 PROG = "python_reference.py"
 OVERHEAD_SAMPLES = 100_000  # empty intervals timed to measure the clock's own cost

@@ -22,7 +22,8 @@ esac
 packages=(g++ cmake ninja-build pkg-config libtbb-dev libstb-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev libbenchmark-tools libdeflate-dev zlib1g-dev libhwy-dev
   python3-dev python3-venv ccache python3-numpy python3-scipy clang libclang-rt-14-dev pngcheck
-  openmpi-bin libopenmpi-dev)
+  openmpi-bin libopenmpi-dev
+  cargo librust-pyo3-dev)  # the last two: the binding ladder's PyO3 rung (python/ladder)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -15,22 +15,29 @@
 #include "frame/frame.h"
 #include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/kernel_context.h"
 #include "shading/sphere_kernel.h"
 #include "shading/tile_renderer.h"
 
 namespace rtcli {
 
 // Renders the whole frame tile by tile with `fn`, which takes a Scene (the kernels, the
-// reference) or a RenderScene (render_tile; given the scene without hierarchies).
+// reference) or a RenderScene (render_tile; given the scene without hierarchies), and a
+// KernelContext kept from tile to tile as a worker keeps it (the reference takes none).
 template <class Fn>
 std::vector<std::uint8_t> render(const Scene& scene, int width, int height, int tile_w, int tile_h,
                                  Fn fn) {
   Frame frame(width, height);
   const TileGrid grid(width, height, tile_w, tile_h);
   const RenderScene prepared{scene, nullptr};
+  KernelContext context;
   for (int i = 0; i < grid.count(); ++i) {
-    if constexpr (std::is_invocable_v<Fn, const RenderScene&, const TileBounds&, Frame&>)
-      fn(prepared, grid.bounds(i), frame);
+    if constexpr (std::is_invocable_v<Fn, const RenderScene&, const TileBounds&, Frame&,
+                                      KernelContext&>)
+      fn(prepared, grid.bounds(i), frame, context);
+    else if constexpr (std::is_invocable_v<Fn, const Scene&, const TileBounds&, Frame&,
+                                           KernelContext&>)
+      fn(scene, grid.bounds(i), frame, context);
     else
       fn(scene, grid.bounds(i), frame);
   }

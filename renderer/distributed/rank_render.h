@@ -1,10 +1,11 @@
-// `rtcli render` across MPI ranks: the streaming render (jobs/render_job.h) with its bands
+// `rtcli render` across MPI ranks: the streaming render (pipeline/render_job.h) with its bands
 // shared. Every rank takes bands from rank 0's counter, renders and compresses them with its
 // own workers; the other ranks send the compressed bands to rank 0, whose writer appends them
 // in scan order and writes the files, byte for byte what one process writes.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <vector>
 
 #include "pipeline/render_job.h"
@@ -17,8 +18,9 @@ struct RankRenderSummary {
   std::vector<std::uint64_t> bands_done;  // on rank 0: bands each rank rendered
 };
 
-// Collective: every rank calls it with the same settings.
-RankRenderSummary render_across_ranks(const RenderSettings& settings,
+// Collective: every rank calls it with the same spec and folder (validated on rank 0 first,
+// validate_render); only rank 0 writes.
+RankRenderSummary render_across_ranks(const FrameSpec& spec, const std::filesystem::path& out,
                                       RenderProgress* progress = nullptr);
 
 }  // namespace rtcli::distributed

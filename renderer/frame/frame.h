@@ -61,6 +61,9 @@ class Frame {
   std::uint8_t* pixel(int x, int y) {
     return rgb_.get() + (static_cast<std::size_t>(y - first_row_) * width_ + x) * 3;
   }
+  const std::uint8_t* pixel(int x, int y) const {
+    return rgb_.get() + (static_cast<std::size_t>(y - first_row_) * width_ + x) * 3;
+  }
 
   FrameView prefix(std::size_t visible_pixels) const {
     return {rgb_.get(), width_, height_, visible_pixels, first_row_};

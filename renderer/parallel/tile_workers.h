@@ -48,7 +48,7 @@ class WorkerArena {
   // interrupt::requested() afterwards. Should `work` throw (render_tile gives up a tile on a
   // stop request), that tile is not completed, the other workers finish theirs, and the
   // exception leaves run() once they have. Any scheduler with TileScheduler's next, complete
-  // and cancel will do (distributed/rank_tiles.h shares the tiles between MPI ranks).
+  // and cancel will do (pipeline/frame_loop.h hands out bands, its own or another process's).
   template <class Scheduler, class Work>
   void run(Scheduler& scheduler, Work&& work) {
     run_with_state(

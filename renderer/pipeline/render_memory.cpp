@@ -7,6 +7,7 @@
 #include <string>
 
 #include "frame/frame.h"
+#include "pipeline/png_sink.h"
 #include "png/band_encoder.h"
 #include "png/band_layout.h"
 #include "png/checkpoint_writer.h"
@@ -45,7 +46,7 @@ std::uint64_t free_disk_bytes(std::filesystem::path folder) {
 }
 }  // namespace
 
-std::size_t render_peak_bytes(const RenderSettings& s) {
+std::size_t render_peak_bytes(const FrameSpec& s) {
   const BandLayout layout(s.width, s.height, s.tile_height);
   const std::size_t threads = static_cast<std::size_t>(resolve_threads(s.threads));
   // Per worker: its band's pixels, its compressor, the kernel's row and column tables.
@@ -72,7 +73,7 @@ std::uint64_t min_output_bytes(int width, int height, std::size_t checkpoints) {
   return file * (checkpoints + 1);
 }
 
-void check_render_fits(const RenderSettings& s) {
+void check_render_fits(const FrameSpec& s, const std::filesystem::path& out) {
   const std::string frame = "frame " + size_text(s.width, s.height);
   const StripLayout strips(s.width, s.height);
   if (static_cast<std::uint64_t>(s.width) > kPngMaxNumber ||
@@ -83,11 +84,11 @@ void check_render_fits(const RenderSettings& s) {
   const std::size_t resident = render_peak_bytes(s);
   check_memory_fits(resident, frame, resident + threads * kThreadAddressSpace);
   const std::uint64_t disk = min_output_bytes(s.width, s.height, s.checkpoints.size());
-  const std::uint64_t free = free_disk_bytes(s.out);
+  const std::uint64_t free = free_disk_bytes(out);
   if (disk > free)
     throw UsageError(frame + " needs at least " + std::to_string(disk) +
                      " bytes of PNG files, more than the " + std::to_string(free) +
-                     " bytes free for '" + s.out.string() + "'");
+                     " bytes free for '" + out.string() + "'");
 }
 
 void check_frame_fits(int width, int height) {

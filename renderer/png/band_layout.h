@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "frame/tiles.h"
 #include "png/png_strips.h"
 
 namespace rtcli {
@@ -30,6 +31,9 @@ class BandLayout {
     return std::min(height(),
                     strips_per_band_ / strips_.pieces_per_row() * strips_.rows_per_strip());
   }
+
+  // The bands as tiles of whole rows, max_rows() high (the last one may be lower).
+  TileGrid grid() const { return TileGrid(width(), height(), width(), max_rows()); }
 
   int first_strip(int band) const { return band * strips_per_band_; }
   int end_strip(int band) const { return std::min(strips_.count(), (band + 1) * strips_per_band_); }

@@ -18,12 +18,13 @@
 #include "files/atomic_file.h"
 #include "frame/checkpoints.h"
 #include "png/band_layout.h"
+#include "png/band_writer.h"
 #include "png/compressed_band.h"
 #include "png/png_strips.h"
 
 namespace rtcli {
 
-class CheckpointWriter {
+class CheckpointWriter : public BandWriter {
  public:
   // Starts final.png's temporary in `folder`. Paths of files put in place are appended to
   // `written`. Throws RunError when a file cannot be written; files already written stay whole.
@@ -32,10 +33,10 @@ class CheckpointWriter {
                    std::vector<std::filesystem::path>& written);
 
   // The next band, in scan order; writes every checkpoint that ends inside it.
-  void append(const CompressedBand& band);
+  void append(const CompressedBand& band) override;
 
   // After the last band: the checkpoints of the whole frame, then final.png.
-  void finish();
+  void finish() override;
 
   // Bands appended so far.
   int bands_done() const { return bands_done_; }

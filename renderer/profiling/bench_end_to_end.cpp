@@ -44,25 +44,17 @@ double process_cpu_ms() {
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
 }
 
-RenderSettings render_settings(const BenchSettings& settings, int width, int height, int threads,
-                               const std::string& checkpoints) {
-  RenderSettings render;
-  render.width = width;
-  render.height = height;
-  render.tile_width = settings.tile_width;
-  render.tile_height = settings.tile_height;
-  render.threads = threads;
+FrameSpec render_spec(const BenchSettings& settings, int width, int height, int threads,
+                      const std::string& checkpoints) {
+  FrameSpec render = frame_spec(settings, width, height, threads);
   render.checkpoints = parse_checkpoints(checkpoints);
-  render.scene = settings.scene;
-  render.accel = settings.accel;
   return render;
 }
 
 // One whole render into a fresh folder (no file is replaced), recorded into `result`.
-void run_once(RenderSettings& render, const std::filesystem::path& folder, EndToEndRuns& result) {
-  render.out = folder;
+void run_once(const FrameSpec& render, const std::filesystem::path& folder, EndToEndRuns& result) {
   const double cpu_start = process_cpu_ms();
-  const RenderSummary summary = render_to_directory(render);
+  const RenderSummary summary = render_to_directory(render, folder);
   result.cpu_ms.push_back(process_cpu_ms() - cpu_start);
   result.wall_ms.push_back(summary.total_seconds * 1e3);
   result.render_ms.push_back(summary.render_seconds * 1e3);
@@ -73,8 +65,8 @@ void run_once(RenderSettings& render, const std::filesystem::path& folder, EndTo
 
 EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs,
                             const std::string& checkpoints) {
-  RenderSettings render =
-      render_settings(settings, settings.width, settings.height, threads, checkpoints);
+  const FrameSpec render =
+      render_spec(settings, settings.width, settings.height, threads, checkpoints);
   const ScratchFolder scratch;
   EndToEndRuns result{checkpoints, threads, {}, {}, {}, settings.width, settings.height};
   // A folder per run, as a user's fresh --out: no file is replaced.
@@ -85,10 +77,10 @@ EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs
 
 std::vector<EndToEndRuns> run_size_sweep(const BenchSettings& settings, int threads, int runs,
                                          const std::string& checkpoints) {
-  std::vector<RenderSettings> renders;
+  std::vector<FrameSpec> renders;
   std::vector<EndToEndRuns> results;
   for (const auto& [width, height] : settings.sweep_sizes) {
-    renders.push_back(render_settings(settings, width, height, threads, checkpoints));
+    renders.push_back(render_spec(settings, width, height, threads, checkpoints));
     results.push_back({checkpoints, threads, {}, {}, {}, width, height});
   }
   const ScratchFolder scratch;

@@ -7,11 +7,15 @@
 #include <chrono>
 #include <string>
 
-#include "distributed/rank_tiles.h"
+#include "distributed/shared_bands.h"
 #include "distributed/world.h"
 #include "frame/frame.h"
 #include "parallel/tile_workers.h"
+#include "pipeline/band_renderer.h"
+#include "pipeline/frame_loop.h"
+#include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
+#include "profiling/bench_recorder.h"
 #include "profiling/statistics.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
@@ -22,7 +26,6 @@
 namespace rtcli {
 
 namespace {
-using SteadyClock = std::chrono::steady_clock;
 
 double ms_since(SteadyClock::time_point start) {
   return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
@@ -39,34 +42,46 @@ struct FrameShare {
   double busy_ms = 0;      // until this rank's workers found no tile left
 };
 
-// One whole frame on `arena`: work(tile, bounds, worker) for each tile. Under MPI the ranks
-// share the frame's tiles (distributed/rank_tiles.h) and leave together once all are done.
-template <class Work>
-FrameShare render_frame(WorkerArena& arena, const TileGrid& grid, Work&& work) {
-  std::atomic<std::size_t> pixels{0};
-  const auto counted = [&](int tile, int worker) {
-    const TileBounds bounds = grid.bounds(tile);
-    work(tile, bounds, worker);
-    pixels.fetch_add(bounds.pixels(), std::memory_order_relaxed);
+// One whole frame into `frame` through the frame loop, a tile a band, rendered by `renderer`.
+// Under MPI the ranks share the frame's tiles (distributed/shared_bands.h) and leave together
+// once all are done. `tiles`: each tile's record, when kept.
+FrameShare render_frame(WorkerArena& arena, const TileGrid& grid, BandRenderer& renderer,
+                        MemorySink& frame, std::vector<TileRecord>* tiles = nullptr) {
+  BenchRecorder recorder(tiles, distributed::rank());
+  const std::vector<FrameSink*> sinks{&frame, &recorder};
+  const auto busy_ms = [](const FrameTimes& t) {
+    return std::chrono::duration<double, std::milli>(t.rendered - t.start).count();
   };
   FrameShare share;
   if (distributed::active()) {
     distributed::SharedCounter counter;  // collective: every rank starts together
-    const SteadyClock::time_point start = SteadyClock::now();
-    distributed::RankTiles tiles(counter, grid.count());
-    arena.run(tiles, counted);
-    share.busy_ms = ms_since(start);
+    distributed::SharedBands bands(counter, grid.count());
+    try {
+      share.busy_ms = busy_ms(FrameLoop(arena, grid, sinks, &bands).run(renderer));
+    } catch (const interrupt::Interrupted&) {
+      distributed::barrier();  // a signal ends the bench on every rank, after the frame
+      throw;
+    }
     distributed::barrier();
   } else {
-    const SteadyClock::time_point start = SteadyClock::now();
-    TileScheduler scheduler(grid.count());
-    arena.run(scheduler, counted);
-    share.busy_ms = ms_since(start);
+    share.busy_ms = busy_ms(FrameLoop(arena, grid, sinks).run(renderer));
   }
-  share.pixels = pixels.load();
-  interrupt::throw_if_requested();  // a signal ends the bench before any file is written
+  share.pixels = recorder.pixels();
   return share;
 }
+
+// rtcli bench's plain passes: the production kernels, or the scalar loop the instrumented
+// pass times, without clocks.
+class ScalarRenderer : public BandRenderer {
+ public:
+  explicit ScalarRenderer(const RenderScene& scene) : scene_(scene) {}
+  void render(const TileBounds& tile, Frame& pixels, int) override {
+    render_tile_scalar(scene_, tile, pixels, interrupt::stop_token());
+  }
+
+ private:
+  const RenderScene& scene_;
+};
 
 // Per-worker histograms, each on its own cache lines (the bucket arrays are separate heap
 // blocks), merged after the pass: nothing shared is written per pixel.
@@ -97,14 +112,53 @@ void timed_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame,
     }
   }
 }
+
+// The instrumented pass's renderer: every pixel timed (timed_tile), into its worker's histograms.
+template <class StartTicks, class StopTicks>
+class TimedRenderer : public BandRenderer {
+ public:
+  TimedRenderer(const RenderScene& scene, double ns_per_tick,
+                std::vector<WorkerHistograms>& workers, float* pixel_ns)
+      : scene_(scene), ns_per_tick_(ns_per_tick), workers_(workers), pixel_ns_(pixel_ns) {}
+  void render(const TileBounds& tile, Frame& pixels, int worker) override {
+    timed_tile(scene_, tile, pixels, StartTicks{}, StopTicks{}, ns_per_tick_,
+               workers_[static_cast<std::size_t>(worker)], pixel_ns_);
+  }
+
+ private:
+  const RenderScene& scene_;
+  const double ns_per_tick_;
+  std::vector<WorkerHistograms>& workers_;
+  float* const pixel_ns_;
+};
+
+struct TscStart {
+  std::uint64_t operator()() const { return read_tsc_start(); }
+};
+struct TscStop {
+  std::uint64_t operator()() const { return read_tsc_stop(); }
+};
+struct SteadyTicks {
+  std::uint64_t operator()() const { return read_steady_ns(); }
+};
 }  // namespace
 
+FrameSpec frame_spec(const BenchSettings& s, int width, int height, int threads) {
+  FrameSpec frame;
+  frame.width = width;
+  frame.height = height;
+  frame.tile_width = s.tile_width;
+  frame.tile_height = s.tile_height;
+  frame.threads = threads;
+  frame.checkpoints = {};
+  frame.scene = s.scene;
+  frame.accel = s.accel;
+  return frame;
+}
+
 void validate(const BenchSettings& s) {
-  if (s.width <= 0 || s.height <= 0)
-    throw UsageError("invalid size " + std::to_string(s.width) + "x" + std::to_string(s.height));
-  if (s.tile_width <= 0 || s.tile_height <= 0)
-    throw UsageError("invalid tile " + std::to_string(s.tile_width) + "x" +
-                     std::to_string(s.tile_height));
+  // Sizes and tiles as every frame's; the thread list is the bench's own.
+  validate(frame_spec(s, s.width, s.height, 0));
   for (const int t : s.threads)
     if (t < 1) throw UsageError("invalid thread count " + std::to_string(t));
   if (s.repetitions < 1) throw UsageError("invalid repetitions " + std::to_string(s.repetitions));
@@ -113,16 +167,13 @@ void validate(const BenchSettings& s) {
     throw UsageError("invalid instrumented run count " + std::to_string(s.latency_runs));
   check_frame_fits(s.width, s.height);
   // The sweep's renders stream, as rtcli render does: only their bands need to fit.
+  const std::vector<int> threads = resolve_thread_list(s);
   for (const auto& [width, height] : s.sweep_sizes) {
-    RenderSettings render;
-    render.width = width;
-    render.height = height;
-    render.tile_width = s.tile_width;
-    render.tile_height = s.tile_height;
+    FrameSpec render =
+        frame_spec(s, width, height, *std::max_element(threads.begin(), threads.end()));
     render.checkpoints = parse_checkpoints("25%,50%,75%");
-    render.out = std::filesystem::temp_directory_path();
-    for (const int t : resolve_thread_list(s)) render.threads = std::max(render.threads, t);
-    check_render_fits(render);
+    validate(render);
+    check_render_fits(render, std::filesystem::temp_directory_path());
   }
   // With a latency map: a float per pixel beside the frame, then an RGB image of the map.
   if (s.keep_pixel_latencies) {
@@ -139,17 +190,15 @@ std::vector<int> resolve_thread_list(const BenchSettings& s) {
 }
 
 std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
-  Frame frame(s.width, s.height);
+  MemorySink frame(s.width, s.height);
   const TileGrid grid(s.width, s.height, s.tile_width, s.tile_height);
   const RenderScene scene = prepare_scene(s.scene, s.accel);  // hierarchies: not timed
   std::vector<ThroughputRun> runs;
   for (const int threads : resolve_thread_list(s)) {
     WorkerArena arena(threads);
-    const auto render = [&] {
-      return render_frame(arena, grid, [&](int, const TileBounds& bounds, int) {
-        render_tile(scene, bounds, frame);
-      });
-    };
+    // One scratch per worker, kept across the repetitions as each worker's own.
+    KernelRenderer kernels(scene, s.tile_width, threads);
+    const auto render = [&] { return render_frame(arena, grid, kernels, frame); };
     for (int i = 0; i < s.warmup; ++i) render();
     ThroughputRun run;
     run.threads = threads;
@@ -172,7 +221,7 @@ std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
 }
 
 LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClock& clock) {
-  Frame frame(s.width, s.height);
+  MemorySink frame(s.width, s.height);
   const TileGrid grid(s.width, s.height, s.tile_width, s.tile_height);
   WorkerArena arena(threads);
   const RenderScene scene = prepare_scene(s.scene, s.accel);  // hierarchies: not timed
@@ -180,21 +229,18 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
   pass.threads = threads;
   pass.clock = clock;
 
-  const auto plain = [&] {
-    render_frame(arena, grid, [&](int, const TileBounds& bounds, int) {
-      // The scalar loop: what the instrumented pass does, minus the clocks.
-      render_tile_scalar(scene, bounds, frame);
-    });
-  };
+  // The scalar loop: what the instrumented pass does, minus the clocks.
+  ScalarRenderer scalar(scene);
+  const auto plain = [&] { render_frame(arena, grid, scalar, frame); };
 
   std::vector<WorkerHistograms> workers;
   // Under MPI a rank fills only the tiles it rendered; bench_ranks.h joins them on rank 0.
   TileRecord unrendered;
   unrendered.rank = -1;
   pass.tiles.assign(static_cast<std::size_t>(grid.count()), unrendered);
-  if (s.keep_pixel_latencies) pass.pixel_ns.assign(frame.pixels(), 0.0f);
+  if (s.keep_pixel_latencies) pass.pixel_ns.assign(frame.frame().pixels(), 0.0f);
   float* pixel_ns = pass.pixel_ns.empty() ? nullptr : pass.pixel_ns.data();
-  const auto instrumented = [&](auto start_ticks, auto stop_ticks) {
+  const auto instrumented = [&](BandRenderer&& timed) {
     workers.assign(static_cast<std::size_t>(threads), WorkerHistograms{});
     // Under MPI another rank may take a tile this rank timed before: only the last pass counts.
     if (distributed::active()) {
@@ -203,14 +249,7 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
     }
     const double cpu0 = process_cpu_ms();
     const SteadyClock::time_point start = SteadyClock::now();
-    render_frame(arena, grid, [&](int tile, const TileBounds& bounds, int worker) {
-      const double tile_start = ms_since(start) * 1e3;
-      timed_tile(scene, bounds, frame, start_ticks, stop_ticks, clock.ns_per_tick,
-                 workers[static_cast<std::size_t>(worker)], pixel_ns);
-      const double tile_end = ms_since(start) * 1e3;
-      pass.tiles[static_cast<std::size_t>(tile)] = {
-          tile, bounds, worker, tile_start, tile_end - tile_start, distributed::rank()};
-    });
+    render_frame(arena, grid, timed, frame, &pass.tiles);
     pass.instrumented_wall_ms.push_back(ms_since(start));
     pass.instrumented_cpu_ms.push_back(process_cpu_ms() - cpu0);
   };
@@ -225,9 +264,10 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
     pass.plain_cpu_ms.push_back(process_cpu_ms() - cpu0);
     // The clock is chosen once per pass, not per read.
     if (clock.source == ClockSource::kTsc)
-      instrumented([] { return read_tsc_start(); }, [] { return read_tsc_stop(); });
+      instrumented(TimedRenderer<TscStart, TscStop>(scene, clock.ns_per_tick, workers, pixel_ns));
     else
-      instrumented([] { return read_steady_ns(); }, [] { return read_steady_ns(); });
+      instrumented(
+          TimedRenderer<SteadyTicks, SteadyTicks>(scene, clock.ns_per_tick, workers, pixel_ns));
   }
   pass.wall_ms = median(pass.instrumented_wall_ms);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "frame/tiles.h"
+#include "pipeline/frame_spec.h"
 #include "profiling/cycle_clock.h"
 #include "profiling/latency_histogram.h"
 #include "scene/scene.h"
@@ -35,6 +36,10 @@ struct BenchSettings {
 
 // Checks sizes, counts and memory before any work. Throws UsageError.
 void validate(const BenchSettings& settings);
+
+// One frame of the bench (of the sweep when width x height is not settings'), on `threads`
+// workers, without checkpoints.
+FrameSpec frame_spec(const BenchSettings& settings, int width, int height, int threads);
 
 // The thread counts to run: the list as given, or {all logical cores} when it is empty.
 std::vector<int> resolve_thread_list(const BenchSettings& settings);

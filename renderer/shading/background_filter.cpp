@@ -11,10 +11,14 @@
 
 #include "shading/background_fill.h"
 #include "shading/background_filter.h"
+#include "shading/kernel_context.h"
 #include "shading/kernel_limits.h"
 #include "shading/shade.h"
 #include "shading/sphere_kernel_setup.h"
-#include "system/interrupt.h"
+#include "system/stop_token.h"
+
+// Per target, after foreach_target.h like the kernel itself.
+#include "shading/simd_lanes-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
@@ -22,12 +26,11 @@ namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 void RenderTileFiltered(const RenderScene& prepared, const AxisTable& columns,
-                        const AxisTable& rows, const TileBounds& tile, Frame& frame) {
-  using D = hn::ScalableTag<double>;
-  using V = hn::Vec<D>;
+                        const AxisTable& rows, const StopToken& stop, const TileBounds& tile,
+                        Frame& frame) {
   const D d;
   const Scene& scene = prepared.scene;
-  HWY_ALIGN double lane_hit[HWY_MAX_BYTES / sizeof(double)];
+  HWY_ALIGN double lane_hit[kMaxLanes];
   const int n = static_cast<int>(hn::Lanes(d));
   const int count = static_cast<int>(scene.spheres.size());
   // Per sphere: centre x, dz*dz (= sp*sp), r*r; per row: dy*dy.
@@ -66,7 +69,7 @@ void RenderTileFiltered(const RenderScene& prepared, const AxisTable& columns,
       }
       maybe_hit = hn::And(maybe_hit, hn::FirstN(d, static_cast<std::size_t>(lanes)));
       if (hn::AllFalse(d, maybe_hit)) continue;
-      if (interrupt::requested()) interrupt::throw_if_requested();  // pixels may be slow
+      stop.throw_if_stopped();  // pixels may be slow
       fill_background(row + 3 * background_from, x - background_from);
       background_from = x + lanes;
       hn::Store(hn::IfThenElseZero(maybe_hit, hn::Set(d, 1.0)), d, lane_hit);
@@ -105,14 +108,13 @@ bool background_filter_accepts(const Scene& scene) {
   return ok;
 }
 
-void render_tile_background_filter(const RenderScene& scene, const TileBounds& tile, Frame& frame) {
+void render_tile_background_filter(const RenderScene& scene, const TileBounds& tile, Frame& frame,
+                                   KernelContext& context) {
   // Screen coordinates only: the squared offsets are per sphere and computed in the loop.
-  thread_local AxisTable columns;
-  thread_local AxisTable rows;
-  const ScreenWindow& window = scene.scene.window;
-  columns.update(AxisTable::Axis::kX, frame.width(), window, 0.0, kColumnTablePadding);
-  rows.update(AxisTable::Axis::kY, frame.height(), window, 0.0, 0);
-  HWY_DYNAMIC_DISPATCH(RenderTileFiltered)(scene, columns, rows, tile, frame);
+  TileScratch& scratch = context.scratch;
+  scratch.update_tables(frame.width(), frame.height(), scene.scene.window);
+  HWY_DYNAMIC_DISPATCH(RenderTileFiltered)
+  (scene, scratch.columns, scratch.rows, context.stop, tile, frame);
 }
 
 }  // namespace rtcli

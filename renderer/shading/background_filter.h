@@ -7,6 +7,7 @@
 #include "frame/frame.h"
 #include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/kernel_context.h"
 #include "shading/render_scene.h"
 
 namespace rtcli {
@@ -18,6 +19,8 @@ bool background_filter_accepts(const Scene& scene);
 
 // Renders every pixel of `tile`. Requires background_filter_accepts(scene).
 // The pixels it does not paint go to shade_pixel, through the scene's hierarchies if any.
-void render_tile_background_filter(const RenderScene& scene, const TileBounds& tile, Frame& frame);
+// Throws interrupt::Interrupted, leaving the tile unfinished, once context.stop asks to stop.
+void render_tile_background_filter(const RenderScene& scene, const TileBounds& tile, Frame& frame,
+                                   KernelContext& context);
 
 }  // namespace rtcli

@@ -27,16 +27,15 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <memory>
 #include <vector>
 
 #include "shading/background_fill.h"
 #include "shading/bvh.h"
 #include "shading/bvh_packet_kernel.h"
-#include "shading/kernel_limits.h"
+#include "shading/kernel_context.h"
 #include "shading/scene_kernel_setup.h"
 #include "shading/sphere_kernel_setup.h"
-#include "system/interrupt.h"
+#include "system/stop_token.h"
 
 // Per target, after foreach_target.h like the kernel itself.
 #include "shading/scene_shading-inl.h"
@@ -123,21 +122,6 @@ HWY_INLINE void FacesOf(D d, const Point& o, M faces[6]) {
   faces[4] = hn::And(z_axis, hn::Ge(o.z, zero));
   faces[5] = hn::AndNot(hn::Ge(o.z, zero), z_axis);
 }
-
-HWY_INLINE Point PointsOf(D d, V px, double py, double window_z, V t) {
-  const V zero = hn::Zero(d);
-  return {hn::Add(px, hn::Mul(zero, t)), hn::Add(hn::Set(d, py), hn::Mul(zero, t)),
-          hn::Add(hn::Set(d, window_z), hn::Mul(hn::Set(d, 1.0), t))};
-}
-
-constexpr int kRunVectors = 8;
-
-struct Run {
-  int x = 0;        // first column
-  int vectors = 0;  // whole vectors in the run
-  HWY_ALIGN double t[kRunVectors * kMaxLanes];
-  HWY_ALIGN std::int64_t sphere[kRunVectors * kMaxLanes];
-};
 
 class PacketShadows {
  public:
@@ -234,33 +218,28 @@ class PacketShadows {
   const SphereBvh& bvh_;
 };
 
-void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const AxisTable& columns,
-                const AxisTable& rows, const TileBounds& tile, Frame& frame) {
+void RenderTile(const RenderScene& prepared, TileScratch& scratch, const StopToken& stop,
+                const TileBounds& tile, Frame& frame) {
   const D d;
-  const DI di;
-  const hn::Rebind<std::int32_t, D> d32;
   const Scene& scene = prepared.scene;
+  const SceneSpheres& spheres = *prepared.sphere_fields;
   const Tree& screen = prepared.bvh->screen_tree();
   const int n = static_cast<int>(hn::Lanes(d));
-  constexpr int kLanes = static_cast<int>(hn::MaxLanes(D()));
-  const V background =
-      hn::Set(d, scene.background.r + 256.0 * scene.background.g + 65536.0 * scene.background.b);
+  const double* columns = scratch.columns.coordinate.data();
   const BackgroundFill fill_background(scene.background);
-  HWY_ALIGN std::int32_t packed[kMaxLanes];
-  Run run;
-  thread_local std::vector<std::uint32_t> leaves;
+  RunHits run;
+  std::vector<std::uint32_t>& leaves = scratch.leaves;
   const PacketShadows shadows(*prepared.bvh);
 
   for (int y = tile.y0; y < tile.y1; ++y) {
-    const double py = rows.coordinate[static_cast<std::size_t>(y)];
-    std::uint8_t* row = frame.pixel(0, y);
-    int background_from = tile.x0;  // start of the pending run of background pixels
+    const double py = scratch.rows.coordinate[static_cast<std::size_t>(y)];
+    RowWriter out(fill_background, frame.pixel(0, y), tile.x0, tile.x1);
     for (run.x = tile.x0; run.x < tile.x1; run.x += kRunVectors * n) {
-      if (interrupt::requested()) interrupt::throw_if_requested();
+      stop.throw_if_stopped();
       run.vectors = std::min(kRunVectors, (tile.x1 - run.x + n - 1) / n);
       const int last = std::min(tile.x1, run.x + run.vectors * n) - 1;
-      const double a = columns.coordinate[static_cast<std::size_t>(run.x)];
-      const double b = columns.coordinate[static_cast<std::size_t>(last)];
+      const double a = columns[run.x];
+      const double b = columns[last];
       leaves.clear();
       WalkLeaves(screen, ScreenPacket{std::min(a, b), std::max(a, b), py, scene.window.z},
                  [&](std::uint32_t leaf) {
@@ -268,12 +247,7 @@ void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const 
                    return true;
                  });
       if (leaves.empty()) continue;
-      bool any = false;
-      for (int v = 0; v < run.vectors; ++v) {
-        const int x = run.x + v * n;
-        const int lanes = std::min(n, tile.x1 - x);
-        const M valid = hn::FirstN(d, static_cast<std::size_t>(lanes));
-        const V px = hn::LoadU(d, columns.coordinate.data() + x);
+      const auto nearest = [&](int, int, V px, M valid) {
         Nearest near = NoHit(d);
         for (const std::uint32_t leaf : leaves) {
           // The lanes whose own walk could reach the leaf (AlongZ::enters across the screen).
@@ -290,32 +264,15 @@ void RenderTile(const RenderScene& prepared, const SceneSpheres& spheres, const 
                              -1 * dz, screen.sphere_index[k], inside, near);
           }
         }
-        hn::Store(near.t, d, run.t + v * n);
-        hn::Store(near.sphere, di, run.sphere + v * n);
-        any = any || !hn::AllFalse(d, near.hit);
-      }
-      if (!any) continue;
-      for (int v = 0; v < run.vectors; ++v) {
-        const int x = run.x + v * n;
-        const int lanes = std::min(n, tile.x1 - x);
-        Nearest near{hn::Load(d, run.t + v * n), hn::Load(di, run.sphere + v * n),
-                     hn::FirstN(d, 0)};
-        near.hit = hn::RebindMask(d, hn::Gt(near.sphere, hn::Set(di, -1)));
-        if (hn::AllFalse(d, near.hit)) continue;
-        // With thousands of lights a vector alone can take milliseconds.
-        if (interrupt::requested()) interrupt::throw_if_requested();
-        fill_background(row + 3 * background_from, x - background_from);
-        const V px = hn::LoadU(d, columns.coordinate.data() + x);
-        const V colour =
-            ShadeLanes(d, scene, spheres, near, px, py,
-                       [&](std::size_t i, M lit, VI self, const Point& p, const Point& to_light,
-                           V a2) { return shadows(d, i, lit, self, p, to_light, a2); });
-        hn::Store(hn::DemoteTo(d32, hn::IfThenElse(near.hit, colour, background)), d32, packed);
-        WritePixels<kLanes>(packed, lanes, x + lanes < tile.x1, row + 3 * x);
-        background_from = x + lanes;
-      }
+        return near;
+      };
+      if (!FindRunHits(d, run, columns, tile.x1, nearest, [](V, const Nearest&) {})) continue;
+      ShadeRun(d, scene, spheres, run, columns, py, stop, out,
+               [&](std::size_t i, M lit, VI self, const Point& p, const Point& to_light, V a2) {
+                 return shadows(d, i, lit, self, p, to_light, a2);
+               });
     }
-    fill_background(row + 3 * background_from, tile.x1 - background_from);
+    out.Finish();
   }
 }
 
@@ -328,30 +285,14 @@ namespace rtcli {
 HWY_EXPORT(RenderTile);
 
 bool bvh_packet_kernel_accepts(const RenderScene& prepared) {
-  if (!prepared.bvh) return false;
-  // Once per hierarchy and thread, not once per tile: the scan is as long as the scene.
-  thread_local std::weak_ptr<const SphereBvh> checked;
-  thread_local bool accepted = false;
-  if (checked.lock() == prepared.bvh) return accepted;
-  checked = prepared.bvh;
-  accepted = scene_is_moderate(prepared.scene);
-  return accepted;
+  return prepared.bvh && prepared.sphere_fields;
 }
 
-void render_tile_bvh_packets(const RenderScene& scene, const TileBounds& tile, Frame& frame) {
-  thread_local AxisTable columns;
-  thread_local AxisTable rows;
-  // The sphere fields, rebuilt only for another hierarchy (a scene is not changed once
-  // prepared: render_scene.h).
-  thread_local SceneSpheres spheres;
-  thread_local std::weak_ptr<const SphereBvh> built_for;
-  columns.update(AxisTable::Axis::kX, frame.width(), scene.scene.window, 0.0, kColumnTablePadding);
-  rows.update(AxisTable::Axis::kY, frame.height(), scene.scene.window, 0.0, 0);
-  if (built_for.lock() != scene.bvh) {
-    spheres.update(scene.scene);
-    built_for = scene.bvh;
-  }
-  HWY_DYNAMIC_DISPATCH(RenderTile)(scene, spheres, columns, rows, tile, frame);
+void render_tile_bvh_packets(const RenderScene& scene, const TileBounds& tile, Frame& frame,
+                             KernelContext& context) {
+  TileScratch& scratch = context.scratch;
+  scratch.update_tables(frame.width(), frame.height(), scene.scene.window);
+  HWY_DYNAMIC_DISPATCH(RenderTile)(scene, scratch, context.stop, tile, frame);
 }
 
 }  // namespace rtcli

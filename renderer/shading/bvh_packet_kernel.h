@@ -6,16 +6,18 @@
 
 #include "frame/frame.h"
 #include "frame/tiles.h"
+#include "shading/kernel_context.h"
 #include "shading/render_scene.h"
 
 namespace rtcli {
 
 // True when the scene has hierarchies and every number is finite and at most 1e150 in
-// magnitude (as for the other kernels).
+// magnitude (as for the other kernels): when prepare_scene made its sphere fields.
 bool bvh_packet_kernel_accepts(const RenderScene& scene);
 
 // Renders every pixel of `tile`. Requires bvh_packet_kernel_accepts(scene). Throws
-// interrupt::Interrupted, leaving the tile unfinished, once a stop is requested.
-void render_tile_bvh_packets(const RenderScene& scene, const TileBounds& tile, Frame& frame);
+// interrupt::Interrupted, leaving the tile unfinished, once context.stop asks to stop.
+void render_tile_bvh_packets(const RenderScene& scene, const TileBounds& tile, Frame& frame,
+                             KernelContext& context);
 
 }  // namespace rtcli

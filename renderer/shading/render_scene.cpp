@@ -1,10 +1,13 @@
 #include "shading/render_scene.h"
 
 #include <limits>
+#include <memory>
 #include <utility>
 
 #include "shading/bvh.h"
+#include "shading/kernel_limits.h"
 #include "shading/scene_kernel.h"
+#include "shading/scene_kernel_setup.h"
 
 namespace rtcli {
 
@@ -24,6 +27,12 @@ RenderScene prepare_scene(Scene scene, std::size_t min_spheres) {
   RenderScene prepared{std::move(scene), nullptr};
   const std::size_t spheres = prepared.scene.spheres.size();
   if (spheres > 0 && spheres >= min_spheres) prepared.bvh = SphereBvh::build(prepared.scene);
+  // The packet kernel's exactness holds for moderate numbers only (kernel_limits.h).
+  if (prepared.bvh && scene_is_moderate(prepared.scene)) {
+    auto fields = std::make_shared<SceneSpheres>();
+    fields->update(prepared.scene);
+    prepared.sphere_fields = std::move(fields);
+  }
   return prepared;
 }
 

@@ -50,12 +50,13 @@
 #include <vector>
 
 #include "shading/background_fill.h"
+#include "shading/kernel_context.h"
 #include "shading/kernel_limits.h"
 #include "shading/scene_kernel.h"
 #include "shading/scene_kernel_setup.h"
 #include "shading/shadow_cones.h"
 #include "shading/sphere_kernel_setup.h"
-#include "system/interrupt.h"
+#include "system/stop_token.h"
 
 // Per target, after foreach_target.h like the kernel itself.
 #include "shading/scene_shading-inl.h"
@@ -147,36 +148,26 @@ HWY_INLINE M Shadowed(D d, const SceneSpheres& s, std::uint64_t candidates, VI s
   return blocked;
 }
 
-// Pixels shaded together: their hit points share one box for the shadow cones (shortcut 6),
-// whose tests are then paid once per run and light instead of once per vector and light.
-constexpr int kRunVectors = 8;
-
-void RenderTile(const Scene& scene, const SceneSpheres& spheres, const ShadowCones& cones,
-                const AxisTable& columns, const AxisTable& rows, const TileBounds& tile,
-                Frame& frame) {
+void RenderTile(const Scene& scene, TileScratch& scratch, const StopToken& stop,
+                const TileBounds& tile, Frame& frame) {
   const D d;
-  const DI di;
-  const hn::Rebind<std::int32_t, D> d32;
   const int n = static_cast<int>(hn::Lanes(d));
-  constexpr int kLanes = static_cast<int>(hn::MaxLanes(D()));
   const V zero = hn::Zero(d);
   const V inf = hn::Set(d, std::numeric_limits<double>::infinity());
-  const V background =
-      hn::Set(d, scene.background.r + 256.0 * scene.background.g + 65536.0 * scene.background.b);
+  const SceneSpheres& spheres = scratch.spheres;
+  const double* columns = scratch.columns.coordinate.data();
   const BackgroundFill fill_background(scene.background);
-  HWY_ALIGN std::int32_t packed[kMaxLanes];
-  // The run's nearest hits, kept between finding them and shading them.
-  HWY_ALIGN double run_t[kRunVectors * kMaxLanes];
-  HWY_ALIGN std::int64_t run_sphere[kRunVectors * kMaxLanes];
-  thread_local std::vector<RowSpan> spans;
-  thread_local std::vector<std::uint64_t> candidates;
+  // Pixels shaded together: their hit points share one box for the shadow cones (shortcut 6),
+  // whose tests are then paid once per run and light instead of once per vector and light.
+  RunHits run;
+  std::vector<RowSpan>& spans = scratch.spans;
+  std::vector<std::uint64_t>& candidates = scratch.candidates;
   candidates.resize(scene.lights.size());
 
   for (int y = tile.y0; y < tile.y1; ++y) {
-    const double py = rows.coordinate[static_cast<std::size_t>(y)];
-    row_spans(spheres, columns.coordinate.data(), tile.x0, tile.x1, py, spans);
-    std::uint8_t* row = frame.pixel(0, y);
-    int background_from = tile.x0;  // start of the pending run of background pixels
+    const double py = scratch.rows.coordinate[static_cast<std::size_t>(y)];
+    row_spans(spheres, columns, tile.x0, tile.x1, py, spans);
+    RowWriter out(fill_background, frame.pixel(0, y), tile.x0, tile.x1);
     if (!spans.empty()) {
       const int from = std::min_element(spans.begin(), spans.end(), [](auto& a, auto& b) {
                          return a.x0 < b.x0;
@@ -185,22 +176,15 @@ void RenderTile(const Scene& scene, const SceneSpheres& spheres, const ShadowCon
                        return a.x1 < b.x1;
                      })->x1;
       // Vectors aligned to the tile's first column, from the one holding `from` (shortcut 5).
-      for (int run = tile.x0 + (from - tile.x0) / n * n; run < to; run += kRunVectors * n) {
-        if (interrupt::requested()) interrupt::throw_if_requested();
-        const int vectors = std::min(kRunVectors, (to - run + n - 1) / n);
+      for (run.x = tile.x0 + (from - tile.x0) / n * n; run.x < to; run.x += kRunVectors * n) {
+        stop.throw_if_stopped();
+        run.vectors = std::min(kRunVectors, (to - run.x + n - 1) / n);
         V lo[3] = {inf, inf, inf};
         V hi[3] = {hn::Neg(inf), hn::Neg(inf), hn::Neg(inf)};
-        bool any = false;
-        for (int v = 0; v < vectors; ++v) {
-          const int x = run + v * n;
-          const int lanes = std::min(n, tile.x1 - x);
-          const M valid = hn::FirstN(d, static_cast<std::size_t>(lanes));
-          const V px = hn::LoadU(d, columns.coordinate.data() + x);
-          const Nearest near = NearestHit(d, spheres, spans, x, lanes, px, valid);
-          hn::Store(near.t, d, run_t + v * n);
-          hn::Store(near.sphere, di, run_sphere + v * n);
-          if (hn::AllFalse(d, near.hit)) continue;
-          any = true;
+        const auto nearest = [&](int x, int lanes, V px, M valid) {
+          return NearestHit(d, spheres, spans, x, lanes, px, valid);
+        };
+        const auto grow_box = [&](V px, const Nearest& near) {
           // The hit points, as ShadeLanes computes them.
           const V p[3] = {hn::Add(px, hn::Mul(zero, near.t)),
                           hn::Add(hn::Set(d, py), hn::Mul(zero, near.t)),
@@ -209,8 +193,8 @@ void RenderTile(const Scene& scene, const SceneSpheres& spheres, const ShadowCon
             lo[a] = hn::Min(lo[a], hn::IfThenElse(near.hit, p[a], inf));
             hi[a] = hn::Max(hi[a], hn::IfThenElse(near.hit, p[a], hn::Neg(inf)));
           }
-        }
-        if (!any) continue;
+        };
+        if (!FindRunHits(d, run, columns, tile.x1, nearest, grow_box)) continue;
         PointBox box;
         for (int a = 0; a < 3; ++a) {
           box.lo[a] = hn::GetLane(hn::MinOfLanes(d, lo[a]));
@@ -218,28 +202,14 @@ void RenderTile(const Scene& scene, const SceneSpheres& spheres, const ShadowCon
         }
         for (std::size_t i = 0; i < scene.lights.size(); ++i)
           candidates[i] =
-              ShadowCandidates(d, cones, i, scene.lights[i].position, box, spheres.count());
-        for (int v = 0; v < vectors; ++v) {
-          const int x = run + v * n;
-          const int lanes = std::min(n, tile.x1 - x);
-          Nearest near{hn::Load(d, run_t + v * n), hn::Load(di, run_sphere + v * n),
-                       hn::FirstN(d, 0)};
-          near.hit = hn::RebindMask(d, hn::Gt(near.sphere, hn::Set(di, -1)));
-          if (hn::AllFalse(d, near.hit)) continue;
-          fill_background(row + 3 * background_from, x - background_from);
-          const V px = hn::LoadU(d, columns.coordinate.data() + x);
-          const V colour = ShadeLanes(
-              d, scene, spheres, near, px, py,
-              [&](std::size_t i, M lit, VI self, const Point& p, const Point& to_light, V a) {
-                return Shadowed(d, spheres, candidates[i], self, lit, p, to_light, a);
-              });
-          hn::Store(hn::DemoteTo(d32, hn::IfThenElse(near.hit, colour, background)), d32, packed);
-          WritePixels<kLanes>(packed, lanes, x + lanes < tile.x1, row + 3 * x);
-          background_from = x + lanes;
-        }
+              ShadowCandidates(d, scratch.cones, i, scene.lights[i].position, box, spheres.count());
+        ShadeRun(d, scene, spheres, run, columns, py, stop, out,
+                 [&](std::size_t i, M lit, VI self, const Point& p, const Point& to_light, V a) {
+                   return Shadowed(d, spheres, candidates[i], self, lit, p, to_light, a);
+                 });
       }
     }
-    fill_background(row + 3 * background_from, tile.x1 - background_from);
+    out.Finish();
   }
 }
 
@@ -257,17 +227,13 @@ bool scene_kernel_accepts(const Scene& scene) {
          scene_is_moderate(scene);
 }
 
-void render_tile_scene_kernel(const Scene& scene, const TileBounds& tile, Frame& frame) {
-  // Screen coordinates per worker thread, rebuilt only when the frame or window changes.
-  thread_local AxisTable columns;
-  thread_local AxisTable rows;
-  thread_local SceneSpheres spheres;
-  thread_local ShadowCones cones;
-  columns.update(AxisTable::Axis::kX, frame.width(), scene.window, 0.0, kColumnTablePadding);
-  rows.update(AxisTable::Axis::kY, frame.height(), scene.window, 0.0, 0);
-  spheres.update(scene);
-  cones.update(scene);
-  HWY_DYNAMIC_DISPATCH(RenderTile)(scene, spheres, cones, columns, rows, tile, frame);
+void render_tile_scene_kernel(const Scene& scene, const TileBounds& tile, Frame& frame,
+                              KernelContext& context) {
+  TileScratch& scratch = context.scratch;
+  scratch.update_tables(frame.width(), frame.height(), scene.window);
+  scratch.spheres.update(scene);
+  scratch.cones.update(scene);
+  HWY_DYNAMIC_DISPATCH(RenderTile)(scene, scratch, context.stop, tile, frame);
 }
 
 }  // namespace rtcli

@@ -6,6 +6,7 @@
 #include "frame/frame.h"
 #include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/kernel_context.h"
 
 namespace rtcli {
 
@@ -18,7 +19,8 @@ inline constexpr int kSceneKernelMaxSpheres = 64;
 bool scene_kernel_accepts(const Scene& scene);
 
 // Renders every pixel of `tile`. Requires scene_kernel_accepts(scene). Throws
-// interrupt::Interrupted, leaving the tile unfinished, once a stop is requested.
-void render_tile_scene_kernel(const Scene& scene, const TileBounds& tile, Frame& frame);
+// interrupt::Interrupted, leaving the tile unfinished, once context.stop asks to stop.
+void render_tile_scene_kernel(const Scene& scene, const TileBounds& tile, Frame& frame,
+                              KernelContext& context);
 
 }  // namespace rtcli

@@ -1,7 +1,8 @@
-// The per-pixel steps the SIMD kernels for many spheres share, each the very arithmetic of
-// shade.cpp for a vector of neighbouring pixels: one sphere's primary test folded into the
-// nearest hit, one sphere's shadow test, and shade_hit() given a shadow query. Per target
-// (Highway's -inl.h pattern), included after foreach_target.h.
+// The per-pixel steps the SIMD kernels share, each the very arithmetic of shade.cpp for a
+// vector of neighbouring pixels: the root a primary hit takes, one sphere's primary test folded
+// into the nearest hit, one sphere's shadow test, shade_hit() given a shadow query, and the
+// second pass of the kernels for many spheres (shade a run of found hits, write the row). Per
+// target (Highway's -inl.h pattern), included after foreach_target.h.
 #if defined(RTCLI_SHADING_SCENE_SHADING_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef RTCLI_SHADING_SCENE_SHADING_INL_H_
 #undef RTCLI_SHADING_SCENE_SHADING_INL_H_
@@ -11,35 +12,36 @@
 
 #include <hwy/highway.h>
 
+#include <algorithm>
 #include <cstdint>
-#include <limits>
+#include <span>
+#include <type_traits>
 #include <vector>
 
 #include "scene/scene.h"
 #include "shading/scene_kernel_setup.h"
+#include "shading/simd_lanes-inl.h"
 #include "shading/simd_pixels-inl.h"
+#include "system/stop_token.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-using D = hn::ScalableTag<double>;
-using V = hn::Vec<D>;
-using M = hn::Mask<D>;
-using DI = hn::RebindToSigned<D>;
-using VI = hn::Vec<DI>;
-constexpr std::size_t kMaxLanes = HWY_MAX_BYTES / sizeof(double);
-
-// The nearest hit of each lane's screen ray, as nearest_hit() finds it.
-struct Nearest {
-  V t;
-  VI sphere;  // -1 where nothing is hit
-  M hit;
-};
-
-HWY_INLINE Nearest NoHit(D d) {
-  return {hn::Set(d, std::numeric_limits<double>::infinity()), hn::Set(DI(), -1), hn::FirstN(d, 0)};
+// ray_sphere_t's root for a screen ray, from its margin e (rat = 4*e; sphere_kernel.cpp,
+// shortcut 2) and -1*sp (shortcut 1 there): the nearer root when it lies ahead of the screen,
+// else the farther. `hit` loses the lanes whose roots both lie behind.
+HWY_INLINE V AheadRoot(D d, V e, V neg_sp, M& hit) {
+  const V zero = hn::Zero(d);
+  const V root = hn::Sqrt(hn::Mul(hn::Set(d, 4.0), e));
+  const V half = hn::Mul(root, hn::Set(d, 0.5));  // s / 2: the same correctly rounded value
+  const V far = hn::Add(neg_sp, half);
+  const V near = hn::Sub(neg_sp, half);
+  const V t = hn::IfThenElse(hn::Lt(near, far), near, far);  // std::min(far, near)
+  const M ahead = hn::Ge(t, zero);
+  hit = hn::And(hit, hn::Or(ahead, hn::Ge(far, zero)));
+  return hn::IfThenElse(ahead, t, far);
 }
 
 // One sphere's primary test for the lanes of `valid` (dx = px - cx; the other terms are the
@@ -52,22 +54,13 @@ HWY_INLINE void FoldSphere(D d, V px, double cx, double dy_squared, double dz_sq
                            double radius_squared, double neg_sp, std::int64_t sphere, M valid,
                            Nearest& best) {
   const DI di;
-  const V zero = hn::Zero(d);
   const V dzz = hn::Set(d, dz_squared);
   const V dx = hn::Sub(px, hn::Set(d, cx));
   const V dd = hn::Add(hn::Add(hn::Mul(dx, dx), hn::Set(d, dy_squared)), dzz);
   const V e = hn::Sub(dzz, hn::Sub(dd, hn::Set(d, radius_squared)));
-  M hit = hn::And(hn::Not(hn::Lt(e, zero)), valid);
+  M hit = hn::And(hn::Not(hn::Lt(e, hn::Zero(d))), valid);
   if (hn::AllFalse(d, hit)) return;
-  const V root = hn::Sqrt(hn::Mul(hn::Set(d, 4.0), e));
-  const V half = hn::Mul(root, hn::Set(d, 0.5));  // s / 2: the same correctly rounded value
-  const V neg = hn::Set(d, neg_sp);
-  const V far = hn::Add(neg, half);
-  const V near = hn::Sub(neg, half);
-  const V t = hn::IfThenElse(hn::Lt(near, far), near, far);  // std::min(far, near)
-  const M ahead = hn::Ge(t, zero);
-  const V t_hit = hn::IfThenElse(ahead, t, far);
-  hit = hn::And(hit, hn::Or(ahead, hn::Ge(far, zero)));
+  const V t_hit = AheadRoot(d, e, hn::Set(d, neg_sp), hit);
   const VI id = hn::Set(di, sphere);
   M nearer = hn::Lt(t_hit, best.t);
   if constexpr (kAnyOrder)
@@ -78,10 +71,6 @@ HWY_INLINE void FoldSphere(D d, V px, double cx, double dy_squared, double dz_sq
   best.sphere = hn::IfThenElse(hn::RebindMask(di, nearer), id, best.sphere);
   best.hit = hn::Or(best.hit, nearer);
 }
-
-struct Point {
-  V x, y, z;
-};
 
 // sphere_blocks_segment for one sphere and the lanes of `test`, given to_light = light - point
 // and a = to_light.to_light: the lanes it blocks. A sphere whose disc < 0 on every lane is
@@ -108,6 +97,52 @@ HWY_INLINE M BlockedBy(D d, double cx, double cy, double cz, double radius_squar
   return hn::And(crossing, inside);
 }
 
+// The shadow query of a scene of one sphere: none (a sphere casts no shadow on itself).
+struct NoShadows {};
+
+// shade_hit()'s sum over the lights for the lanes of `hit`, whose points p lie on spheres
+// centred at `centre`: the normal, then each light's n.l where it is > 0 and the light is not
+// shadowed. shadowed(light, lit, p, to_light, a) gives the lanes of `lit` whose segment to
+// light `light` another sphere blocks (to_light = light - p, a = to_light.to_light).
+template <class Shadowed>
+HWY_INLINE V LightSum(D d, std::span<const Light> lights, const Point& p, const Point& centre,
+                      M hit, const Shadowed& shadowed) {
+  const V zero = hn::Zero(d);
+  const V one = hn::Set(d, 1.0);
+  const V ax = hn::Sub(p.x, centre.x);
+  const V ay = hn::Sub(p.y, centre.y);
+  const V az = hn::Sub(p.z, centre.z);
+  const V inv_a = hn::Div(one, hn::Sqrt(Dot(ax, ay, az, ax, ay, az)));
+  const V nx = hn::Mul(ax, inv_a);
+  const V ny = hn::Mul(ay, inv_a);
+  const V nz = hn::Mul(az, inv_a);
+
+  V intensity = zero;
+  for (std::size_t i = 0; i < lights.size(); ++i) {
+    const Light& light = lights[i];
+    const Point b{hn::Sub(hn::Set(d, light.position.x), p.x),
+                  hn::Sub(hn::Set(d, light.position.y), p.y),
+                  hn::Sub(hn::Set(d, light.position.z), p.z)};
+    const V bb = Dot(b.x, b.y, b.z, b.x, b.y, b.z);
+    const V inv_b = hn::Div(one, hn::Sqrt(bb));
+    const V nl =
+        hn::Mul(Dot(nx, ny, nz, hn::Mul(b.x, inv_b), hn::Mul(b.y, inv_b), hn::Mul(b.z, inv_b)),
+                hn::Set(d, light.intensity));
+    // A NaN nl (a light exactly on the surface point) fails the test, as in shade_hit, so the
+    // intensity stays a finite sum of positive terms. Lanes not hit are masked out later.
+    if constexpr (std::is_same_v<Shadowed, NoShadows>) {
+      intensity = hn::IfThenElse(hn::Gt(nl, zero), hn::Add(intensity, nl), intensity);
+    } else {
+      // Lanes whose n.l is not > 0 take no shadow test, as shade_hit's && skips it.
+      const M lit = hn::And(hit, hn::Gt(nl, zero));
+      if (hn::AllFalse(d, lit)) continue;
+      const M blocked = shadowed(i, lit, p, b, bb);
+      intensity = hn::IfThenElse(hn::AndNot(blocked, lit), hn::Add(intensity, nl), intensity);
+    }
+  }
+  return intensity;
+}
+
 // shade_hit() for the lanes of `near`, packed as r + 256*g + 65536*b.
 // `shadowed(light, lit, spheres, p, to_light, a)` gives the lanes of `lit` whose segment to
 // light `light` another sphere blocks (spheres: each lane's own sphere).
@@ -131,37 +166,78 @@ HWY_INLINE V ShadeLanes(D d, const Scene& scene, const SceneSpheres& s, const Ne
   // point = origin + (0,0,1)*t, operation by operation.
   const Point p{hn::Add(px, hn::Mul(zero, near.t)), hn::Add(hn::Set(d, py), hn::Mul(zero, near.t)),
                 hn::Add(hn::Set(d, scene.window.z), hn::Mul(one, near.t))};
-  const V ax = hn::Sub(p.x, pick(s.cx));
-  const V ay = hn::Sub(p.y, pick(s.cy));
-  const V az = hn::Sub(p.z, pick(s.cz));
-  const V inv_a = hn::Div(one, hn::Sqrt(Dot(ax, ay, az, ax, ay, az)));
-  const V nx = hn::Mul(ax, inv_a);
-  const V ny = hn::Mul(ay, inv_a);
-  const V nz = hn::Mul(az, inv_a);
+  const V intensity = LightSum(d, scene.lights, p, {pick(s.cx), pick(s.cy), pick(s.cz)}, near.hit,
+                               [&](std::size_t i, M lit, const Point& at, const Point& to_light,
+                                   V a) { return shadowed(i, lit, index, at, to_light, a); });
+  return PackRgb(d, LitChannel(d, intensity, pick(s.surface[0]), pick(s.floor[0])),
+                 LitChannel(d, intensity, pick(s.surface[1]), pick(s.floor[1])),
+                 LitChannel(d, intensity, pick(s.surface[2]), pick(s.floor[2])));
+}
 
-  V intensity = zero;
-  for (std::size_t i = 0; i < scene.lights.size(); ++i) {
-    const Light& light = scene.lights[i];
-    const Point b{hn::Sub(hn::Set(d, light.position.x), p.x),
-                  hn::Sub(hn::Set(d, light.position.y), p.y),
-                  hn::Sub(hn::Set(d, light.position.z), p.z)};
-    const V bb = Dot(b.x, b.y, b.z, b.x, b.y, b.z);
-    const V inv_b = hn::Div(one, hn::Sqrt(bb));
-    const V nl =
-        hn::Mul(Dot(nx, ny, nz, hn::Mul(b.x, inv_b), hn::Mul(b.y, inv_b), hn::Mul(b.z, inv_b)),
-                hn::Set(d, light.intensity));
-    // Lanes whose n.l is not > 0 take no shadow test, as shade_hit's && skips it.
-    const M lit = hn::And(near.hit, hn::Gt(nl, zero));
-    if (hn::AllFalse(d, lit)) continue;
-    const M blocked = shadowed(i, lit, index, p, b, bb);
-    intensity = hn::IfThenElse(hn::AndNot(blocked, lit), hn::Add(intensity, nl), intensity);
+// The kernels for many spheres take a row kRunVectors vectors at a time: a first pass finds
+// the run's nearest hits (and what they imply for the shadow tests: scene_kernel.cpp's cones,
+// bvh_packet_kernel.cpp's walks), the second shades them.
+constexpr int kRunVectors = 8;
+
+// A run's nearest hits, kept between the two passes.
+struct RunHits {
+  int x = 0;        // first column
+  int vectors = 0;  // vectors in the run, the last of them perhaps partial
+  HWY_ALIGN double t[kRunVectors * kMaxLanes];
+  HWY_ALIGN std::int64_t sphere[kRunVectors * kMaxLanes];
+
+  void Keep(D d, int v, const Nearest& near) {
+    const std::size_t at = static_cast<std::size_t>(v) * hn::Lanes(d);
+    hn::Store(near.t, d, t + at);
+    hn::Store(near.sphere, DI(), sphere + at);
   }
-  V channel[3];
-  for (int c = 0; c < 3; ++c)
-    channel[c] =
-        FinishChannel(d, hn::Trunc(hn::Mul(intensity, pick(s.surface[c]))), pick(s.floor[c]));
-  return hn::Add(hn::Add(channel[0], hn::Mul(channel[1], hn::Set(d, 256.0))),
-                 hn::Mul(channel[2], hn::Set(d, 65536.0)));
+
+  Nearest Hits(D d, int v) const {
+    const std::size_t at = static_cast<std::size_t>(v) * hn::Lanes(d);
+    const VI index = hn::Load(DI(), sphere + at);
+    return {hn::Load(d, t + at), index, hn::RebindMask(d, hn::Gt(index, hn::Set(DI(), -1)))};
+  }
+};
+
+// The first pass: each vector's nearest hit, nearest(x, lanes, px, valid) for the `lanes` valid
+// pixels from column x on at screen x `px`, kept in `run`; on_hit(px, near) sees each vector
+// with a hit. False when no pixel of the run hits a sphere. `x1`: the tile row's end.
+template <class NearestOf, class OnHit>
+HWY_INLINE bool FindRunHits(D d, RunHits& run, const double* columns, int x1,
+                            const NearestOf& nearest, const OnHit& on_hit) {
+  const int n = static_cast<int>(hn::Lanes(d));
+  bool any = false;
+  for (int v = 0; v < run.vectors; ++v) {
+    const int x = run.x + v * n;
+    const int lanes = std::min(n, x1 - x);
+    const V px = hn::LoadU(d, columns + x);
+    const Nearest near = nearest(x, lanes, px, hn::FirstN(d, static_cast<std::size_t>(lanes)));
+    run.Keep(d, v, near);
+    if (hn::AllFalse(d, near.hit)) continue;
+    any = true;
+    on_hit(px, near);
+  }
+  return any;
+}
+
+// The second pass: shade_hit for each vector of the run with a hit, written to the row with
+// the background before and between. `columns`: screen x of every column. The stop token is
+// looked at before each such vector: with thousands of lights one can take milliseconds.
+template <class Shadowed>
+HWY_INLINE void ShadeRun(D d, const Scene& scene, const SceneSpheres& s, const RunHits& run,
+                         const double* columns, double py, const StopToken& stop, RowWriter& out,
+                         const Shadowed& shadowed) {
+  constexpr int kLanes = static_cast<int>(hn::MaxLanes(D()));
+  const int n = static_cast<int>(hn::Lanes(d));
+  const V background = PackRgb(d, scene.background);
+  for (int v = 0; v < run.vectors; ++v) {
+    const Nearest near = run.Hits(d, v);
+    if (hn::AllFalse(d, near.hit)) continue;
+    stop.throw_if_stopped();
+    const int x = run.x + v * n;
+    const V colour = ShadeLanes(d, scene, s, near, hn::LoadU(d, columns + x), py, shadowed);
+    out.Write<kLanes>(x, std::min(n, out.end() - x), colour, near.hit, background);
+  }
 }
 
 }  // namespace HWY_NAMESPACE

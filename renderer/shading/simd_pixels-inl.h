@@ -1,6 +1,6 @@
-// Per-instruction-set helpers the SIMD kernels share: the seed's dot product, the finish of
-// shade.cpp's channel(), and the write of packed colours as RGB bytes. Included by each
-// kernel's per-target body (Highway's -inl.h pattern: once per target, hence the toggle).
+// Per-instruction-set helpers the SIMD kernels share: the seed's dot product, shade.cpp's
+// channel() and the packing of a colour, and the writing of a tile row as RGB bytes. Included by
+// each kernel's per-target body (Highway's -inl.h pattern: once per target, hence the toggle).
 #if defined(RTCLI_SHADING_SIMD_PIXELS_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef RTCLI_SHADING_SIMD_PIXELS_INL_H_
 #undef RTCLI_SHADING_SIMD_PIXELS_INL_H_
@@ -14,25 +14,36 @@
 #include <cstdint>
 #include <cstring>
 
+#include "shading/background_fill.h"
+#include "shading/simd_lanes-inl.h"
+
 HWY_BEFORE_NAMESPACE();
 namespace rtcli {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // (ax*bx + ay*by) + az*bz: dot() in vec3.h, unfused.
-template <class V>
 HWY_INLINE V Dot(V ax, V ay, V az, V bx, V by, V bz) {
   return hn::Add(hn::Add(hn::Mul(ax, bx), hn::Mul(ay, by)), hn::Mul(az, bz));
 }
 
-// The finish of channel() in shade.cpp, given lit = trunc(intensity * surface):
-// clamp(max(lit, floor), 0, 255), with std::max and std::clamp's comparisons.
-template <class D, class V = hn::Vec<D>>
-HWY_INLINE V FinishChannel(D d, V lit, V floor) {
+// channel() in shade.cpp: clamp(max(trunc(intensity * surface), floor), 0, 255), with std::max
+// and std::clamp's comparisons.
+HWY_INLINE V LitChannel(D d, V intensity, V surface, V floor) {
+  const V lit = hn::Trunc(hn::Mul(intensity, surface));
   const V m = hn::IfThenElse(hn::Lt(lit, floor), floor, lit);  // std::max(lit, floor)
   const V lo = hn::Zero(d);
   const V hi = hn::Set(d, 255.0);
   return hn::IfThenElse(hn::Lt(m, lo), lo, hn::IfThenElse(hn::Lt(hi, m), hi, m));
+}
+
+// A colour packed as r + 256*g + 65536*b, as the kernels carry it to WritePixels.
+HWY_INLINE V PackRgb(D d, V r, V g, V b) {
+  return hn::Add(hn::Add(r, hn::Mul(g, hn::Set(d, 256.0))), hn::Mul(b, hn::Set(d, 65536.0)));
+}
+
+HWY_INLINE V PackRgb(D d, Rgb8 c) {
+  return hn::Set(d, c.r + 256.0 * c.g + 65536.0 * c.b);
 }
 
 // Writes `lanes` packed colours (r + 256*g + 65536*b) as RGB bytes. `room` says whether the
@@ -56,6 +67,42 @@ HWY_INLINE void WritePixels(const std::int32_t* packed, int lanes, bool room, st
     }
   }
 }
+
+// One row of a tile, written left to right: vectors of packed colours where spheres are hit,
+// the background before, between and after them.
+class RowWriter {
+ public:
+  RowWriter(const BackgroundFill& fill, std::uint8_t* row, int x0, int x1)
+      : fill_(fill), row_(row), from_(x0), x1_(x1) {}
+
+  int end() const { return x1_; }
+
+  // The colours of `lanes` pixels from column x on, where `hit`, else `background`; the pixels
+  // from the last ones written up to x become background. kLanes: the most lanes a call takes.
+  template <int kLanes>
+  void Write(int x, int lanes, V colour, M hit, V background) {
+    HWY_ALIGN std::int32_t packed[kLanes];
+    const D32 d32;
+    hn::Store(hn::DemoteTo(d32, hn::IfThenElse(hit, colour, background)), d32, packed);
+    Write<kLanes>(packed, x, lanes);
+  }
+
+  template <int kLanes>
+  void Write(const std::int32_t* packed, int x, int lanes) {
+    fill_(row_ + 3 * from_, x - from_);
+    WritePixels<kLanes>(packed, lanes, x + lanes < x1_, row_ + 3 * x);
+    from_ = x + lanes;
+  }
+
+  // The background from the last pixels written to the end of the row.
+  void Finish() { fill_(row_ + 3 * from_, x1_ - from_); }
+
+ private:
+  const BackgroundFill& fill_;
+  std::uint8_t* row_;
+  int from_;  // start of the pending run of background pixels
+  int x1_;
+};
 
 }  // namespace HWY_NAMESPACE
 }  // namespace rtcli

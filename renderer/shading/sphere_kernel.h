@@ -7,6 +7,7 @@
 #include "frame/frame.h"
 #include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/kernel_context.h"
 
 namespace rtcli {
 
@@ -16,7 +17,9 @@ namespace rtcli {
 bool sphere_kernel_accepts(const Scene& scene);
 
 // Renders every pixel of `tile` with the fast path. Requires sphere_kernel_accepts(scene).
-void render_tile_sphere_kernel(const Scene& scene, const TileBounds& tile, Frame& frame);
+// Throws interrupt::Interrupted, leaving the tile unfinished, once context.stop asks to stop.
+void render_tile_sphere_kernel(const Scene& scene, const TileBounds& tile, Frame& frame,
+                               KernelContext& context);
 
 // The instruction set the fast path runs on this processor, e.g. "AVX3", "AVX2", "EMU128".
 std::string sphere_kernel_target();

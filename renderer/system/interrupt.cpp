@@ -94,6 +94,10 @@ void throw_if_requested() {
   if (const int signal = requested()) throw Interrupted(signal);
 }
 
+StopToken stop_token() {
+  return StopToken(g_requested);
+}
+
 OnInterrupt::OnInterrupt(std::function<void()> cancel) : id_(-1) {
   CancelActions& actions = cancel_actions();
   std::lock_guard lock(actions.mutex);

@@ -16,6 +16,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "system/stop_token.h"
+
 namespace rtcli::interrupt {
 
 // The run stopped because of a signal. main turns it into exit code 128 + signal.
@@ -40,6 +42,9 @@ void request(int signal_number);
 
 // Throws Interrupted if a stop was requested.
 void throw_if_requested();
+
+// A token that reads the same flag as requested(): what a render hands its kernels.
+StopToken stop_token();
 
 // While alive, `cancel` runs once when a stop is requested (at once if one already was). It
 // runs on the signal thread, so it must be thread-safe and must not block for long.

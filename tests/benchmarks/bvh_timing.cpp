@@ -51,7 +51,8 @@ double render_ns_per_pixel(const RenderScene& scene, int width, int height) {
   Frame frame(width, height);
   const TileGrid grid(width, height, 64, 64);
   const double start = thread_cpu_seconds();
-  for (int i = 0; i < grid.count(); ++i) render_tile(scene, grid.bounds(i), frame);
+  KernelContext context;
+  for (int i = 0; i < grid.count(); ++i) render_tile(scene, grid.bounds(i), frame, context);
   return (thread_cpu_seconds() - start) * 1e9 / (static_cast<double>(width) * height);
 }
 

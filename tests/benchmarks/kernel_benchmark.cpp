@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "frame/frame.h"
 #include "frame/tiles.h"
@@ -67,23 +68,28 @@ void render_seed_loop(tbb::task_arena& arena, Frame& frame) {
   });
 }
 
-using TileFn = void (*)(const rtcli::RenderScene&, const rtcli::TileBounds&, Frame&);
+using TileFn = void (*)(const rtcli::RenderScene&, const rtcli::TileBounds&, Frame&,
+                        rtcli::KernelContext&);
 
 // The brute-force reference, in the shape of render_tile.
-void reference_tile(const rtcli::RenderScene& scene, const rtcli::TileBounds& tile, Frame& frame) {
+void reference_tile(const rtcli::RenderScene& scene, const rtcli::TileBounds& tile, Frame& frame,
+                    rtcli::KernelContext&) {
   rtcli::render_tile_reference(scene.scene, tile, frame);
 }
 
+// Each worker's KernelContext, kept from frame to frame as a worker keeps it.
+using Kernels = std::vector<rtcli::KernelContext>;
+
 // The render phase of render_to_directory: one task per worker, tiles pulled in scan order.
-void render_tiles(tbb::task_arena& arena, int threads, const rtcli::RenderScene& scene,
+void render_tiles(tbb::task_arena& arena, Kernels& kernels, const rtcli::RenderScene& scene,
                   const rtcli::TileGrid& grid, Frame& frame, TileFn render) {
   rtcli::TileScheduler scheduler(grid.count());
   arena.execute([&] {
     tbb::parallel_for(
-        0, threads,
-        [&](int) {
+        0, static_cast<int>(kernels.size()),
+        [&](int worker) {
           while (const auto tile = scheduler.next()) {
-            render(scene, grid.bounds(*tile), frame);
+            render(scene, grid.bounds(*tile), frame, kernels[static_cast<std::size_t>(worker)]);
             scheduler.complete(*tile);
           }
         },
@@ -124,8 +130,9 @@ void BM_RenderTile(benchmark::State& state, TileFn render, const char* label) {
                              static_cast<int>(state.range(2)));
   const rtcli::RenderScene scene = rtcli::prepare_scene(rtcli::seed_scene());
   tbb::task_arena arena(threads);
+  Kernels kernels(static_cast<std::size_t>(threads));
   Frame frame(kWidth, kHeight);
-  render_tiles(arena, threads, scene, grid, frame, render);
+  render_tiles(arena, kernels, scene, grid, frame, render);
   // The kernel must be what the baseline computes, or the comparison means nothing.
   Frame expected(kWidth, kHeight);
   render_seed_loop(arena, expected);
@@ -134,7 +141,7 @@ void BM_RenderTile(benchmark::State& state, TileFn render, const char* label) {
     return;
   }
   const double cpu_start = process_cpu_ms();
-  for (auto _ : state) render_tiles(arena, threads, scene, grid, frame, render);
+  for (auto _ : state) render_tiles(arena, kernels, scene, grid, frame, render);
   report(state, label, process_cpu_ms() - cpu_start);
 }
 
@@ -153,10 +160,11 @@ void BM_SphereKernelFreshFrame(benchmark::State& state) {
                              static_cast<int>(state.range(2)));
   const rtcli::RenderScene scene = rtcli::prepare_scene(rtcli::seed_scene());
   tbb::task_arena arena(threads);
+  Kernels kernels(static_cast<std::size_t>(threads));
   const double cpu_start = process_cpu_ms();
   for (auto _ : state) {
     Frame frame(kWidth, kHeight);
-    render_tiles(arena, threads, scene, grid, frame, rtcli::render_tile);
+    render_tiles(arena, kernels, scene, grid, frame, rtcli::render_tile);
     benchmark::DoNotOptimize(frame.data());
   }
   report(state, "sphere kernel, frame allocated per render", process_cpu_ms() - cpu_start);
@@ -179,10 +187,11 @@ void BM_FiveSpheres(benchmark::State& state, TileFn render, const char* label) {
   const rtcli::TileGrid grid(kWidth, kHeight, 256, 16);
   const rtcli::RenderScene scene = rtcli::prepare_scene(five_spheres());
   tbb::task_arena arena(threads);
+  Kernels kernels(static_cast<std::size_t>(threads));
   Frame frame(kWidth, kHeight);
-  render_tiles(arena, threads, scene, grid, frame, render);
+  render_tiles(arena, kernels, scene, grid, frame, render);
   const double cpu_start = process_cpu_ms();
-  for (auto _ : state) render_tiles(arena, threads, scene, grid, frame, render);
+  for (auto _ : state) render_tiles(arena, kernels, scene, grid, frame, render);
   report(state, label, process_cpu_ms() - cpu_start);
 }
 BENCHMARK_CAPTURE(BM_FiveSpheres, background_filter, rtcli::render_tile,

@@ -31,8 +31,8 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-RenderSettings settings_for(int width, int height, int threads, const std::string& checkpoints) {
-  RenderSettings s;
+FrameSpec settings_for(int width, int height, int threads, const std::string& checkpoints) {
+  FrameSpec s;
   s.width = width;
   s.height = height;
   s.threads = threads;

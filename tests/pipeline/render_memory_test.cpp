@@ -13,8 +13,8 @@
 namespace rtcli {
 namespace {
 
-RenderSettings sized(int width, int height, int threads = 2) {
-  RenderSettings s;
+FrameSpec sized(int width, int height, int threads = 2) {
+  FrameSpec s;
   s.width = width;
   s.height = height;
   s.threads = threads;
@@ -42,7 +42,7 @@ TEST(RenderMemory, PeakStaysUnderTheIssuesBoundForWideFrames) {
   EXPECT_LT(render_peak_bytes(sized(65536, 65536)), std::size_t{64} << 20);
   // And it grows with the workers and with the band height a tile asks for.
   EXPECT_GT(render_peak_bytes(sized(4000, 3000, 8)), render_peak_bytes(sized(4000, 3000, 2)));
-  RenderSettings tall_tiles = sized(4000, 3000);
+  FrameSpec tall_tiles = sized(4000, 3000);
   tall_tiles.tile_height = 600;
   EXPECT_GT(render_peak_bytes(tall_tiles),
             render_peak_bytes(sized(4000, 3000)) + 2 * 4000 * 600 * 3);

@@ -19,36 +19,34 @@ namespace {
 
 // Renders, then checks every checkpoint file against encode_png of the final frame's prefix
 // and the folder against the expected names.
-void expect_checkpoints_match_final(const RenderSettings& settings) {
-  const RenderSummary summary = render_to_directory(settings);
-  const auto checkpoints =
-      resolve_checkpoints(settings.checkpoints, settings.width, settings.height, settings.step);
-  const std::optional<test::Image> final_image = test::read_png(settings.out / "final.png");
+void expect_checkpoints_match_final(const FrameSpec& settings, const std::filesystem::path& out) {
+  const RenderSummary summary = render_to_directory(settings, out);
+  const auto checkpoints = resolve_checkpoints(settings);
+  const std::optional<test::Image> final_image = test::read_png(out / "final.png");
   ASSERT_TRUE(final_image);
   ASSERT_EQ(final_image->width, settings.width);
   std::vector<std::string> expected_names{"final.png"};
   for (const Checkpoint& c : checkpoints) {
     SCOPED_TRACE(c.name);
     const FrameView prefix{final_image->rgb.data(), settings.width, settings.height, c.pixels};
-    EXPECT_TRUE(test::read_file(settings.out / (c.name + ".png")) == encode_png(prefix));
+    EXPECT_TRUE(test::read_file(out / (c.name + ".png")) == encode_png(prefix));
     expected_names.push_back(c.name + ".png");
   }
   const FrameView whole{final_image->rgb.data(), settings.width, settings.height,
                         final_image->rgb.size() / 3};
-  EXPECT_TRUE(test::read_file(settings.out / "final.png") == encode_png(whole));
+  EXPECT_TRUE(test::read_file(out / "final.png") == encode_png(whole));
   std::sort(expected_names.begin(), expected_names.end());
-  EXPECT_EQ(test::list_folder(settings.out), expected_names);  // and no temporaries
+  EXPECT_EQ(test::list_folder(out), expected_names);  // and no temporaries
   EXPECT_EQ(summary.files.size(), expected_names.size());
 }
 
 TEST(CheckpointWriter, LargeRenderCheckpointsAreTheFinalFramesPrefixThenBlack) {
   const test::TempDir dir;
-  RenderSettings settings;
+  FrameSpec settings;
   settings.width = 4000;
   settings.height = 3000;
   settings.checkpoints = parse_checkpoints("25%,50%,75%");
-  settings.out = dir.path();
-  expect_checkpoints_match_final(settings);
+  expect_checkpoints_match_final(settings, dir.path());
   // And the decoded pixels, directly: 25% is the first 750 rows, then black.
   const auto quarter = test::read_png(dir / "25pct.png");
   const auto final_image = test::read_png(dir / "final.png");
@@ -68,7 +66,7 @@ TEST(CheckpointWriter, LargeRenderCheckpointsAreTheFinalFramesPrefixThenBlack) {
 
 TEST(CheckpointWriter, PrefixesAtAndAroundRowAndStripEdgesWithRaggedTiles) {
   const test::TempDir dir;
-  RenderSettings settings;
+  FrameSpec settings;
   settings.width = 4000;  // strips of 5 rows; 23 rows make a last strip of 3
   settings.height = 23;
   settings.tile_width = 7;
@@ -76,30 +74,27 @@ TEST(CheckpointWriter, PrefixesAtAndAroundRowAndStripEdgesWithRaggedTiles) {
   settings.threads = 3;
   settings.step = 1;  // step k shows k + 1 pixels
   settings.checkpoints = parse_checkpoints("0,3998,3999,4000,19998,19999,20000,50%,22r,91998,100%");
-  settings.out = dir.path();
-  expect_checkpoints_match_final(settings);
+  expect_checkpoints_match_final(settings, dir.path());
 }
 
 TEST(CheckpointWriter, NarrowFrameWithOneStripAndPointsPastTheEnd) {
   const test::TempDir dir;
-  RenderSettings settings;
+  FrameSpec settings;
   settings.width = 13;
   settings.height = 11;
   settings.tile_width = 4;
   settings.tile_height = 3;
   settings.checkpoints = parse_checkpoints("0,5r,140,1000");  // the last two clamp to the end
   settings.step = 1;
-  settings.out = dir.path();
-  expect_checkpoints_match_final(settings);
+  expect_checkpoints_match_final(settings, dir.path());
 }
 
 TEST(CheckpointWriter, DefaultRenderEqualsTheSeedFrames) {
   const auto seed = test::seed_dir();
   if (!seed) GTEST_SKIP() << "seed frames are not beside the project";
   const test::TempDir dir;
-  RenderSettings settings;
-  settings.out = dir.path();
-  render_to_directory(settings);
+  FrameSpec settings;
+  render_to_directory(settings, dir.path());
   for (const char* name : {"0.png", "1000.png", "2000.png", "3000.png"}) {
     const auto ours = test::read_png(dir / name);
     const auto theirs = test::read_png(*seed / name);
@@ -206,13 +201,12 @@ TEST(CheckpointWriter, BandOutOfOrderIsRefused) {
 TEST(CheckpointWriter, UnwritableCheckpointIsRefusedBeforeAnyFile) {
   const test::TempDir dir;
   std::filesystem::create_directory(dir / "50pct.png");
-  RenderSettings settings;
+  FrameSpec settings;
   settings.width = 400;
   settings.height = 300;
   settings.checkpoints = parse_checkpoints("25%,50%,75%");
-  settings.out = dir.path();
   try {
-    render_to_directory(settings);
+    render_to_directory(settings, dir.path());
     FAIL() << "no error";
   } catch (const UsageError& e) {
     EXPECT_NE(std::string(e.what()).find("50pct.png' is a folder"), std::string::npos) << e.what();

@@ -22,7 +22,9 @@ std::vector<std::uint8_t> packets(const RenderScene& scene, int width, int heigh
                                   int tile_h) {
   Frame frame(width, height);
   const TileGrid grid(width, height, tile_w, tile_h);
-  for (int i = 0; i < grid.count(); ++i) render_tile_bvh_packets(scene, grid.bounds(i), frame);
+  KernelContext context;
+  for (int i = 0; i < grid.count(); ++i)
+    render_tile_bvh_packets(scene, grid.bounds(i), frame, context);
   return {frame.data(), frame.data() + Frame::bytes(width, height)};
 }
 
@@ -68,7 +70,8 @@ TEST(BvhPacketKernel, FieldProfileEqualsBruteForceAndTheScalarWalk) {
   const auto exact = brute_force(scene, 48, 27);
   Frame scalar(320, 180);
   const TileGrid grid(320, 180, 4096, 16);
-  for (int i = 0; i < grid.count(); ++i) render_tile_scalar(prepared, grid.bounds(i), scalar);
+  for (int i = 0; i < grid.count(); ++i)
+    render_tile_scalar(prepared, grid.bounds(i), scalar, StopToken());
   const std::vector<std::uint8_t> walked(scalar.data(), scalar.data() + Frame::bytes(320, 180));
   for_each_target([&] {
     EXPECT_EQ(packets(prepared, 48, 27, 4096, 16), exact);

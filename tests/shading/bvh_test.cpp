@@ -459,14 +459,13 @@ std::vector<std::filesystem::path> profiles() {
 
 std::vector<std::uint8_t> render_rgb(const Scene& scene, Accel accel,
                                      const std::filesystem::path& out) {
-  RenderSettings settings;
+  FrameSpec settings;
   settings.width = 96;
   settings.height = 54;
   settings.checkpoints = {};
-  settings.out = out;
   settings.scene = scene;
   settings.accel = accel;
-  render_to_directory(settings);
+  render_to_directory(settings, out);
   const auto image = test::read_png(out / "final.png");
   if (!image) ADD_FAILURE() << "no final.png in " << out;
   return image ? image->rgb : std::vector<std::uint8_t>{};

@@ -270,7 +270,8 @@ TEST(SceneKernelDeathTest, StopRequestEndsAnExpensiveTile) {
       });
       int code = 1;
       try {
-        render_tile(prepared, {0, 0, 1920, 16}, frame);
+        KernelContext context{interrupt::stop_token()};
+        render_tile(prepared, {0, 0, 1920, 16}, frame, context);
       } catch (const interrupt::Interrupted& e) {
         code = e.signal_number == SIGINT ? 42 : 2;
       }

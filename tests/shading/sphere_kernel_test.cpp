@@ -243,7 +243,11 @@ TEST(SphereKernel, ConcurrentTilesOfAnyShapeEqualReference) {
     // The workers of rtcli render: neighbouring tiles rendered at once by different threads.
     WorkerArena arena(2);
     TileScheduler scheduler(grid.count());
-    arena.run(scheduler, [&](int i, int) { render_tile(prepared, grid.bounds(i), frame); });
+    arena.run_with_state(
+        scheduler, [] { return KernelContext{}; },
+        [&](int i, int, KernelContext& context) {
+          render_tile(prepared, grid.bounds(i), frame, context);
+        });
     EXPECT_TRUE(std::equal(expected.begin(), expected.end(), frame.data()))
         << "tiles " << tw << "x" << th;
   }

@@ -129,12 +129,12 @@ TEST(InterruptParallelDeathTest, RenderToDirectoryThrowsInterrupted) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   const TempDir dir;
   const auto run = [&] {
-    RenderSettings settings;
+    FrameSpec settings;
     settings.width = 2000;
     settings.height = 1500;
     settings.threads = 4;
     settings.checkpoints = {};  // only final.png, which a stopped run never reaches
-    settings.out = dir / "out";
+    const std::filesystem::path out = dir / "out";
     RenderProgress progress;
     std::thread stopper([&] {
       while (progress.pixels_done.load() == 0) std::this_thread::yield();
@@ -142,9 +142,9 @@ TEST(InterruptParallelDeathTest, RenderToDirectoryThrowsInterrupted) {
     });
     int code = 0;
     try {
-      render_to_directory(settings, &progress);
+      render_to_directory(settings, out, &progress);
     } catch (const interrupt::Interrupted& e) {
-      code = e.signal_number == SIGTERM && list_folder(settings.out).empty() ? 42 : 1;
+      code = e.signal_number == SIGTERM && list_folder(out).empty() ? 42 : 1;
     }
     stopper.join();
     std::filesystem::remove_all(dir.path());  // std::exit skips the TempDir's destructor
