@@ -33,14 +33,15 @@ TEST(HalfBlockText, TwoPixelsACellTopInForegroundBottomInBackground) {
 }
 
 TEST(StatusLine, SaysHowFarHowFastAndWhatIsLeft) {
-  ViewStatus status;
-  status.pixels_total = 1000000;
-  status.pixels_done = 250000;
-  status.files_total = 5;
-  status.files_written = 1;
+  RenderProgress progress;
+  progress.pixels_total = 1000000;
+  progress.pixels_done = 250000;
+  progress.files_total = 5;
+  progress.files_written = 1;
+  ViewStatus status(progress);
   EXPECT_EQ(status_line(status, 0.5), "25.0%  0.5 Mpix/s  ETA 1.5 s  files 1/5");
-  status.pixels_done = 1000000;
-  status.files_written = 5;
+  progress.pixels_done = 1000000;
+  progress.files_written = 5;
   status.render_seconds = 2.0;
   status.finished = true;
   EXPECT_EQ(status_line(status, 9.0), "done in 2.00 s  0.5 Mpix/s  files 5/5");
