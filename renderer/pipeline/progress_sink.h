@@ -1,5 +1,5 @@
-// RenderProgress: pixels done so far, counted as bands finish, read by another thread (the
-// progress bar) while the render runs.
+// RenderProgress: pixels done so far, counted as bands finish, and files written, read by
+// another thread (the progress bar, a live view) while the render runs.
 #pragma once
 
 #include <atomic>
@@ -12,6 +12,8 @@ namespace rtcli {
 struct RenderProgress : FrameSink {
   std::atomic<std::size_t> pixels_done{0};
   std::atomic<std::size_t> pixels_total{0};
+  std::atomic<int> files_written{0};  // checkpoint frames and final.png, put in place
+  std::atomic<int> files_total{0};    // what the run writes in all; 0 until it knows
 
   void begin(const FrameInfo& frame) override {
     pixels_total.store(static_cast<std::size_t>(frame.bands.width()) * frame.bands.height());

@@ -54,15 +54,18 @@ void StreamedFrame::render(const std::vector<FrameSink*>& sinks, BandHandout* ha
 }
 
 RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path& out, int window,
-                               RenderProgress* progress, RemoteBands* remote,
-                               BandHandout* handout) {
+                               RenderProgress* progress, RemoteBands* remote, BandHandout* handout,
+                               const std::vector<FrameSink*>& watchers) {
   RenderSummary summary;
   CreatedFolder folder(out);  // removed again if the run ends before its first file
   const std::vector<Checkpoint> checkpoints = resolve_checkpoints(frame.spec());
-  CheckpointWriter files(frame.layout(), out, checkpoints, summary.files);
+  if (progress) progress->files_total.store(static_cast<int>(checkpoints.size()) + 1);
+  CheckpointWriter files(frame.layout(), out, checkpoints, summary.files,
+                         progress ? &progress->files_written : nullptr);
   PngSink png(frame.layout(), checkpoints, files, window, remote);
   std::vector<FrameSink*> sinks{&png};
   if (progress) sinks.push_back(progress);
+  sinks.insert(sinks.end(), watchers.begin(), watchers.end());
   frame.render(sinks, handout, summary);
   summary.window = png.window();
   summary.peak_bands_queued = png.peak_bands_queued();
@@ -73,11 +76,13 @@ RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path
 }
 
 RenderSummary render_to_directory(const FrameSpec& spec, const std::filesystem::path& out,
-                                  RenderProgress* progress) {
+                                  RenderProgress* progress,
+                                  const std::vector<FrameSink*>& watchers) {
   validate_render(spec, out);
   interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
   StreamedFrame frame(spec);
-  return write_png_folder(frame, out, band_window(frame.threads()), progress);
+  return write_png_folder(frame, out, band_window(frame.threads()), progress, nullptr, nullptr,
+                          watchers);
 }
 
 }  // namespace rtcli

@@ -61,14 +61,17 @@ class StreamedFrame {
 
 // The frame's PNG files in `out`: <checkpoint>.png for each checkpoint and final.png. `window`:
 // bands in flight at most (band_window for one process); `remote`, `handout`: when other
-// processes share the frame (distributed/rank_render.h). Throws RunError when a file cannot be
-// written; files already written stay whole, and a folder made for them that stays empty goes.
+// processes share the frame (distributed/rank_render.h); `watchers`: more sinks that see every
+// band (a live view). Throws RunError when a file cannot be written; files already written stay
+// whole, and a folder made for them that stays empty goes.
 RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path& out, int window,
                                RenderProgress* progress = nullptr, RemoteBands* remote = nullptr,
-                               BandHandout* handout = nullptr);
+                               BandHandout* handout = nullptr,
+                               const std::vector<FrameSink*>& watchers = {});
 
 // validate_render, then the whole frame on this process into `out`.
 RenderSummary render_to_directory(const FrameSpec& spec, const std::filesystem::path& out,
-                                  RenderProgress* progress = nullptr);
+                                  RenderProgress* progress = nullptr,
+                                  const std::vector<FrameSink*>& watchers = {});
 
 }  // namespace rtcli

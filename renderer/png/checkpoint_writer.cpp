@@ -9,11 +9,13 @@ namespace rtcli {
 
 CheckpointWriter::CheckpointWriter(const BandLayout& layout, const std::filesystem::path& folder,
                                    std::vector<Checkpoint> checkpoints,
-                                   std::vector<std::filesystem::path>& written)
+                                   std::vector<std::filesystem::path>& written,
+                                   std::atomic<int>* files_done)
     : layout_(layout),
       folder_(folder),
       checkpoints_(std::move(checkpoints)),
       written_(written),
+      files_done_(files_done),
       head_(png_head(layout.width(), layout.height())),
       final_(folder / "final.png") {
   final_.write(head_);
@@ -52,6 +54,7 @@ void CheckpointWriter::finish() {
   final_.write(png_tail(adler_after_.back()));
   final_.commit();
   written_.push_back(final_.path());
+  if (files_done_) files_done_->fetch_add(1);
 }
 
 void CheckpointWriter::write_checkpoint(const Checkpoint& checkpoint, const EncodedStrip* partial) {
@@ -75,6 +78,7 @@ void CheckpointWriter::write_checkpoint(const Checkpoint& checkpoint, const Enco
   file.write(png_tail(adler));
   file.commit();
   written_.push_back(file.path());
+  if (files_done_) files_done_->fetch_add(1);
 }
 
 // An all-black strip compresses the same wherever it is, so each class is done once: the

@@ -8,6 +8,7 @@
 // one band at a time and an index of a few bytes per strip.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -27,10 +28,11 @@ namespace rtcli {
 class CheckpointWriter : public BandWriter {
  public:
   // Starts final.png's temporary in `folder`. Paths of files put in place are appended to
-  // `written`. Throws RunError when a file cannot be written; files already written stay whole.
+  // `written`, and `files_done` (when given) counts them for other threads to read. Throws
+  // RunError when a file cannot be written; files already written stay whole.
   CheckpointWriter(const BandLayout& layout, const std::filesystem::path& folder,
-                   std::vector<Checkpoint> checkpoints,
-                   std::vector<std::filesystem::path>& written);
+                   std::vector<Checkpoint> checkpoints, std::vector<std::filesystem::path>& written,
+                   std::atomic<int>* files_done = nullptr);
 
   // The next band, in scan order; writes every checkpoint that ends inside it.
   void append(const CompressedBand& band) override;
@@ -52,6 +54,7 @@ class CheckpointWriter : public BandWriter {
   const std::filesystem::path folder_;
   const std::vector<Checkpoint> checkpoints_;
   std::vector<std::filesystem::path>& written_;
+  std::atomic<int>* files_done_;
   std::size_t next_checkpoint_ = 0;
   int bands_done_ = 0;
   const std::string head_;

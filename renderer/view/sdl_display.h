@@ -1,0 +1,32 @@
+// `rtcli render --view`: the preview in an SDL2 window, with the status line drawn below it.
+// Esc or the window's close button asks to close. All SDL calls come from the view's thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "view/display.h"
+
+struct SDL_Window;
+
+namespace rtcli::view {
+
+class SdlDisplay : public Display {
+ public:
+  ~SdlDisplay() override;
+
+  PreviewSize open(int frame_width, int frame_height) override;
+  void show(const std::vector<std::uint8_t>& rgb, const std::string& status) override;
+  bool wait_for_close(int milliseconds) override;
+  bool stays_open() const override { return true; }
+
+ private:
+  SDL_Window* window_ = nullptr;
+  PreviewSize preview_;
+  int width_ = 0;                     // the window's: the preview's, or wider so the status fits
+  int height_ = 0;                    // the preview's plus the status strip
+  std::vector<std::uint8_t> canvas_;  // RGB, the whole window
+};
+
+}  // namespace rtcli::view
