@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "distributed/rank_render.h"
 #include "distributed/world.h"
@@ -17,6 +20,10 @@
 #include "system/interrupt.h"
 #include "system/plural.h"
 #include "system/printable.h"
+#include "view/live_view.h"
+#include "view/live_view_sink.h"
+#include "view/sdl_display.h"
+#include "view/terminal_display.h"
 
 namespace rtcli::cli {
 
@@ -31,6 +38,11 @@ CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
   bind_flag(*cmd, kRender, "--scene", f.scene);
   bind_flag(*cmd, kRender, "--accel", f.accel);
   bind_flag(*cmd, kRender, "--quiet", f.quiet);
+  // `--view` alone means a window: CLI11 then stores "" (no default may stand in for it).
+  bind_flag(*cmd, kRender, "--view", f.view)->expected(0, 1);
+  f.view = "off";
+  bind_flag(*cmd, kRender, "--view-tint", f.view_tint);
+  bind_flag(*cmd, kRender, "--view-close", f.view_close);
   check_all_bound(*cmd, kRender);
   return cmd;
 }
@@ -46,11 +58,43 @@ FrameSpec spec_from(const RenderFlags& f) {
   s.accel = parse_accel(f.accel);
   return s;
 }
+
+enum class ViewMode { kOff, kWindow, kTerminal };
+
+ViewMode view_mode(const RenderFlags& f) {
+  ViewMode mode = ViewMode::kOff;
+  if (f.view.empty() || f.view == "window")
+    mode = ViewMode::kWindow;
+  else if (f.view == "terminal")
+    mode = ViewMode::kTerminal;
+  else if (f.view != "off")
+    throw UsageError("invalid --view '" + f.view + "': expected window, terminal or off");
+  if (mode == ViewMode::kOff && (f.view_tint || f.view_close))
+    throw UsageError(std::string(f.view_tint ? "--view-tint" : "--view-close") + " needs --view");
+  // A rank sees only its own bands, and rank 0 has no display of the others'.
+  if (mode != ViewMode::kOff && distributed::active())
+    throw UsageError("--view is not available under MPI: watch a render on one machine");
+  return mode;
+}
+
+// The live view, opened before anything is written: no display is a usage error with no files.
+std::unique_ptr<view::LiveView> open_view(ViewMode mode, const RenderFlags& f,
+                                          const FrameSpec& spec, const view::ViewStatus& status) {
+  if (mode == ViewMode::kOff) return nullptr;
+  std::unique_ptr<view::Display> display;
+  if (mode == ViewMode::kWindow)
+    display = std::make_unique<view::SdlDisplay>();
+  else
+    display = std::make_unique<view::TerminalDisplay>(stdout);
+  return std::make_unique<view::LiveView>(std::move(display), spec.width, spec.height, status,
+                                          view::ViewOptions{f.view_tint, f.view_close});
+}
 }  // namespace
 
 int run_render(const RenderFlags& f) {
   FrameSpec spec;
   const std::filesystem::path out = f.out;
+  const ViewMode mode = view_mode(f);
   {
     // Nothing is written yet, so a signal may end the process where it stands (a FIFO that
     // no one writes, a long scene or checkpoint list).
@@ -81,8 +125,22 @@ int run_render(const RenderFlags& f) {
           count_of(static_cast<long long>(ranks.bytes_sent[static_cast<std::size_t>(r)]), "byte")
               .c_str());
   } else {
-    const ProgressBar bar(progress, !f.quiet && isatty(STDERR_FILENO));
-    summary = render_to_directory(spec, out, &progress);
+    view::ViewStatus status(progress);
+    const std::unique_ptr<view::LiveView> live = open_view(mode, f, spec, status);
+    std::optional<view::LiveViewSink> view_sink;
+    std::vector<FrameSink*> watchers;
+    if (live) watchers.push_back(&view_sink.emplace(live->preview()));
+    {
+      // The terminal view has its own status line where the progress bar would go.
+      const ProgressBar bar(progress,
+                            !f.quiet && mode != ViewMode::kTerminal && isatty(STDERR_FILENO));
+      summary = render_to_directory(spec, out, &progress, watchers);
+    }
+    if (live) {
+      status.render_seconds.store(summary.render_seconds);
+      status.finished.store(true);
+      live->wait_until_closed();  // the final frame drawn; a window until the user closes it
+    }
   }
   if (f.quiet) return 0;
   const double pixels = static_cast<double>(spec.width) * spec.height;

@@ -18,6 +18,9 @@ struct RenderFlags {
   std::string scene;        // --scene FILE (empty: the seed scene)
   std::string accel;        // --accel auto|bvh|none: sphere hierarchies
   bool quiet = false;       // --quiet
+  std::string view;         // --view: off, "" or window, terminal
+  bool view_tint = false;   // --view-tint: bands coloured by their worker
+  bool view_close = false;  // --view-close: the window goes when the render is done
 };
 
 CLI::App* add_render_command(CLI::App& app, RenderFlags& flags);

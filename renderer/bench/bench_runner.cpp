@@ -13,7 +13,7 @@
 #include "pipeline/frame_loop.h"
 #include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
-#include "profiling/bench_recorder.h"
+#include "bench/bench_recorder.h"
 #include "profiling/statistics.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"

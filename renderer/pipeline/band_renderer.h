@@ -1,6 +1,6 @@
 // BandRenderer: how the frame loop turns a band's bounds into pixels. The caller picks it:
 // rtcli render and the Python module the production kernels, rtcli bench also the scalar loop
-// and its per-pixel timing (profiling/bench_runner.cpp), which stay out of the loop.
+// and its per-pixel timing (bench/bench_runner.cpp), which stay out of the loop.
 #pragma once
 
 #include <vector>

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "pipeline/frame_sink.h"
-#include "profiling/bench_runner.h"
+#include "bench/bench_runner.h"
 
 namespace rtcli {
 

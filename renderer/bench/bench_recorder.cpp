@@ -1,4 +1,4 @@
-#include "profiling/bench_recorder.h"
+#include "bench/bench_recorder.h"
 
 #include <chrono>
 
