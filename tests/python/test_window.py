@@ -4,7 +4,6 @@ no display and bad arguments each end it cleanly, with no partial files and no p
 Screenshots come from ImageMagick's import; keys from xdotool."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,51 +12,27 @@ import time
 import helpers
 import numpy
 import pytest
-from PIL import Image
+import x_server
 
-TOOLS = ("Xvfb", "xdotool", "import")  # Debian: xvfb, xdotool, imagemagick
-MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
 pytestmark = [pytest.mark.skipif(helpers.MODULE_DIR == "", reason=helpers.MODULE_SKIP),
-              pytest.mark.skipif(bool(MISSING), reason=f"{', '.join(MISSING)} not installed "
-                                                        "(scripts/setup.sh installs them)")]
+              pytest.mark.skipif(bool(x_server.MISSING), reason=x_server.SKIP_REASON)]
 helpers.import_rtcli()
 from rtcli.talk_program import MODES
 from rtcli.window_race import CANVAS, HEIGHT, LEFT, STRIP_COLOUR, WIDTH
 
 STEPS = ("0", "1000", "2000", "3000")
-TIMEOUT = 600  # seconds for a run on a loaded machine; the tests wait for events, not for this
-
-
-def pixels(path):
-    """An image file's pixels, (height, width, 3) uint8."""
-    with Image.open(path) as image:
-        return numpy.asarray(image.convert("RGB"))
 
 
 def seed(step):
     path = os.path.join(helpers.SEED_DIR, f"{step}.png")
     if not os.path.exists(path):
         pytest.skip(f"no seed frames beside the project ({path} is missing)")
-    return pixels(path)
+    return x_server.pixels(path)
 
 
 @pytest.fixture(scope="module")
 def display():
-    """A private X server: Xvfb chooses a free display number and writes it to the pipe once it
-    accepts clients, so reading the number is waiting for the server to be ready."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1920x1080x24",
-                               "-nolisten", "tcp"], pass_fds=(write_end,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    with os.fdopen(read_end) as f:
-        number = f.readline().strip()
-    if not number:
-        server.wait()
-        pytest.fail(f"Xvfb ended (exit code {server.returncode}) without opening a display")
-    yield f":{number}"
-    server.terminate()
-    server.wait()
+    yield from x_server.private_display()
 
 
 def window_env(display):
@@ -80,35 +55,20 @@ def start(display, *args):
 
 def run(display, *args):
     return subprocess.run([sys.executable, "-m", "rtcli.window", *map(str, args)], check=False, env=window_env(display),
-                          capture_output=True, text=True, timeout=TIMEOUT)
+                          capture_output=True, text=True, timeout=x_server.TIMEOUT)
 
 
-def xdotool(display, *args):
-    done = subprocess.run(["xdotool", *args], env=dict(os.environ, DISPLAY=display), capture_output=True,
-                          text=True, timeout=TIMEOUT, check=True)
-    return done.stdout.split()
 
 
-def find_window(display, process):
-    """The process's window, once it is shown (focus needs it mapped): by its process id, never
-    a window of an earlier run the server has not removed yet."""
-    (window,) = xdotool(display, "search", "--sync", "--onlyvisible", "--pid", str(process.pid))
-    return window
 
 
-def press_escape(display, window):
-    xdotool(display, "windowfocus", "--sync", window, "key", "--window", window, "Escape")
 
 
-def screenshot(display, window, path):
-    subprocess.run(["import", "-display", display, "-window", window, f"png24:{path}"], check=True,
-                   timeout=TIMEOUT, capture_output=True)
-    return pixels(path)
 
 
 def finish(process):
     """Exit code, stdout and stderr of an ended run; then, that it left no process behind."""
-    out, err = process.communicate(timeout=TIMEOUT)
+    out, err = process.communicate(timeout=x_server.TIMEOUT)
     assert_session_empty(process.pid)
     return process.returncode, out, err
 
@@ -145,15 +105,15 @@ def test_each_mode_saves_the_seeds_frames_and_ends_showing_the_whole_frame(displ
     window = start(display, "--mode", mode, "--out", tmp_path / "frames")
     done = window.stdout.readline()  # printed when the frame is done; the window stays
     assert f"{mode}: 800x600 in " in done and "press Esc" in done, window.stderr.read()
-    shown = screenshot(display, find_window(display, window), tmp_path / "screen.png")
+    shown = x_server.screenshot(display, x_server.find_window(display, window), tmp_path / "screen.png")
     assert shown.shape == (600, 800, 3)
     assert numpy.array_equal(shown, expected["3000"])
-    press_escape(display, find_window(display, window))
+    x_server.press_escape(display, x_server.find_window(display, window))
     code, _, err = finish(window)
     assert (code, err) == (0, "")
     assert saved_frames(tmp_path / "frames") == [f"{step}.png" for step in STEPS]
     for step in STEPS:
-        assert numpy.array_equal(pixels(tmp_path / "frames" / f"{step}.png"), expected[step]), step
+        assert numpy.array_equal(x_server.pixels(tmp_path / "frames" / f"{step}.png"), expected[step]), step
 
 
 def test_close_ends_it_when_the_frame_is_done(display, tmp_path):
@@ -161,7 +121,7 @@ def test_close_ends_it_when_the_frame_is_done(display, tmp_path):
     done = run(display, "--mode", "native-frame", "--out", tmp_path, "--close")
     assert (done.returncode, done.stderr) == (0, "")
     assert "native-frame: 800x600 in " in done.stdout and "Esc" not in done.stdout
-    assert numpy.array_equal(pixels(tmp_path / "3000.png"), expected)
+    assert numpy.array_equal(x_server.pixels(tmp_path / "3000.png"), expected)
 
 
 def test_a_race_shows_both_frames_whole_and_the_time_each_took(display, tmp_path):
@@ -169,38 +129,38 @@ def test_a_race_shows_both_frames_whole_and_the_time_each_took(display, tmp_path
     window = start(display, "--race", "python,native-objects")
     done = window.stdout.readline()  # printed when both sides are done
     assert "python: " in done and "native-objects: " in done and " s CPU" in done, window.stderr.read()
-    shown = screenshot(display, find_window(display, window), tmp_path / "race.png")
+    shown = x_server.screenshot(display, x_server.find_window(display, window), tmp_path / "race.png")
     assert shown.shape == (CANVAS[1], CANVAS[0], 3)
     for x in LEFT:
         assert numpy.array_equal(shown[:HEIGHT, x:x + WIDTH], expected), x
         strip = shown[HEIGHT:, x:x + WIDTH]
         assert (strip != STRIP_COLOUR).any(axis=2).sum() > 200, "no time written under a half"
-    press_escape(display, find_window(display, window))
+    x_server.press_escape(display, x_server.find_window(display, window))
     assert finish(window)[:2] == (0, "")
 
 
 def test_esc_during_a_race_stops_both_processes(display):
     window = start(display, "--race", "python,native-vectors")
-    press_escape(display, find_window(display, window))
+    x_server.press_escape(display, x_server.find_window(display, window))
     code, _, err = finish(window)  # and no process of the race is left
     assert (code, err) == (0, "")
 
 
 def test_esc_while_drawing_leaves_only_whole_frames(display, tmp_path):
     window = start(display, "--mode", "native-vectors", "--out", tmp_path)
-    press_escape(display, find_window(display, window))
+    x_server.press_escape(display, x_server.find_window(display, window))
     code, _, err = finish(window)
     assert (code, err) == (0, "")
     names = saved_frames(tmp_path)
     assert names == [f"{step}.png" for step in STEPS[:len(names)]]  # no temporary files
     for name in names:
-        assert numpy.array_equal(pixels(tmp_path / name), seed(name[:-4])), name
+        assert numpy.array_equal(x_server.pixels(tmp_path / name), seed(name[:-4])), name
 
 
 @pytest.mark.parametrize("args", [("--mode", "python"), ("--race", "python,native-frame")])
 def test_ctrl_c_stops_it_with_130(display, tmp_path, args):
     window = start(display, *args, *(("--out", tmp_path) if args[0] == "--mode" else ()))
-    find_window(display, window)
+    x_server.find_window(display, window)
     os.killpg(window.pid, signal.SIGINT)  # as the terminal does: the whole process group
     code, _, err = finish(window)
     assert (code, err) == (130, "")
@@ -221,7 +181,7 @@ def test_no_display_is_one_line_and_exit_2_before_writing(display_name, tmp_path
                                   ("--race", "python,native-frame", "--out", "frames"), ("--size", "8x6")])
 def test_bad_arguments_are_usage_errors(args, tmp_path):
     done = subprocess.run([sys.executable, "-m", "rtcli.window", *args], env=window_env(None), cwd=tmp_path,
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+                          capture_output=True, text=True, timeout=x_server.TIMEOUT, check=False)
     assert done.returncode == 2
     assert done.stderr.startswith("usage: ") and "\npython -m rtcli.window: error: " in done.stderr, done.stderr
     assert os.listdir(tmp_path) == []

@@ -1,0 +1,139 @@
+"""rtcli render --view: the window under a private X server shows the final frame exactly as the
+preview samples it, closing it mid-render means Ctrl-C, and a view with nowhere to draw is a
+usage error before any file. --view terminal: a truecolor preview in a tmux pane, refused when
+stdout is not a terminal."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+
+import helpers
+import numpy
+import pytest
+import x_server
+
+pytestmark = pytest.mark.skipif(bool(x_server.MISSING), reason=x_server.SKIP_REASON)
+STATUS_HEIGHT = 26  # the window's status strip under the preview (renderer/view/sdl_display.cpp)
+SAMPLES = 2  # per preview pixel along each axis (renderer/view/preview.h)
+
+
+@pytest.fixture(scope="module")
+def display():
+    yield from x_server.private_display()
+
+
+def view_env(display):
+    env = helpers.binary_env()
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("DISPLAY", None)
+    if display:
+        env["DISPLAY"] = display
+    return env
+
+
+def start(display, *args):
+    return subprocess.Popen([helpers.RTCLI, "render", "--view", *map(str, args)], env=view_env(display),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def positions(cells, extent):
+    """Each preview cell's sample columns (or rows), as the preview takes them."""
+    out = []
+    for cell in range(cells):
+        begin, end = cell * extent / cells, (cell + 1) * extent / cells
+        out.append([min(max(int(begin + (end - begin) * (s + 0.5) / SAMPLES), 0), extent - 1)
+                    for s in range(SAMPLES)])
+    return numpy.array(out)
+
+
+def preview_of(frame, width, height):
+    """The frame scaled down as the preview does: two samples a pixel across, averaged and rounded,
+    then two such rows, averaged and rounded."""
+    xs, ys = positions(width, frame.shape[1]), positions(height, frame.shape[0])
+    rows = frame.astype(numpy.int32)[ys.reshape(-1)]  # (height * SAMPLES, W, 3)
+    across = (rows[:, xs[:, 0]] + rows[:, xs[:, 1]] + 1) // 2  # (height * SAMPLES, width, 3)
+    pairs = across.reshape(height, SAMPLES, width, 3)
+    return ((pairs[:, 0] + pairs[:, 1] + 1) // 2).astype(numpy.uint8)
+
+
+@pytest.mark.parametrize("size", ["800x600", "1600x900"])
+def test_the_window_shows_the_final_frame_as_the_preview_samples_it(display, size, tmp_path):
+    out = tmp_path / "frames"
+    render = start(display, "--scene", os.path.join(helpers.ROOT, "profiles", "showcase.json"),
+                   "--size", size, "--out", out)
+    # The title carries the status line: "done" once the final frame is drawn.
+    (window,) = x_server.xdotool(display, "search", "--sync", "--onlyvisible", "--name", "done in")
+    shown = x_server.screenshot(display, window, tmp_path / "window.png")
+    x_server.press_escape(display, window)
+    _, err = render.communicate(timeout=x_server.TIMEOUT)
+    assert render.returncode == 0, err
+    final = x_server.pixels(out / "final.png")
+    height = shown.shape[0] - STATUS_HEIGHT
+    width = round(final.shape[1] * height / final.shape[0])
+    left = (shown.shape[1] - width) // 2
+    expected = final if final.shape[:2] == (height, width) else preview_of(final, width, height)
+    assert numpy.array_equal(shown[:height, left:left + width], expected)
+
+
+def test_closing_the_window_mid_render_stops_it_as_ctrl_c_does(display, tmp_path):
+    # 25 spheres under 20,000 lights: seconds a frame, so the render is still going when Esc comes.
+    scene = {"spheres": [{"centre": [1 + 1.5 * (i % 5), 1 + 1.2 * (i // 5), 10], "radius": 0.5}
+                         for i in range(25)],
+             "lights": [{"position": [i % 200 * 0.04, i // 200 * 0.06, -5], "intensity": 0.0001}
+                        for i in range(20000)]}
+    (tmp_path / "slow.json").write_text(json.dumps(scene))
+    out = tmp_path / "frames"
+    render = start(display, "--scene", tmp_path / "slow.json", "--size", "400x300", "--out", out)
+    window = x_server.find_window(display, render)
+    x_server.press_escape(display, window)
+    _, err = render.communicate(timeout=x_server.TIMEOUT)
+    assert render.returncode == 130, err
+    left = os.listdir(out) if out.exists() else []
+    assert "final.png" not in left
+    for name in left:  # whole checkpoint frames only: no temporaries
+        assert not name.startswith(".") and x_server.pixels(out / name).shape == (300, 400, 3), name
+
+
+@pytest.mark.parametrize("args", [["--view"], ["--view", "window"]])
+def test_no_display_is_one_line_and_exit_2_before_any_file(args, tmp_path):
+    done = subprocess.run([helpers.RTCLI, "render", *args, "--out", tmp_path / "frames"], env=view_env(None),
+                          capture_output=True, text=True, timeout=x_server.TIMEOUT, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "display" in done.stderr, done.stderr
+    assert not (tmp_path / "frames").exists()
+
+
+def test_terminal_view_needs_a_terminal(tmp_path):
+    done = subprocess.run([helpers.RTCLI, "render", "--view", "terminal", "--out", tmp_path / "frames"],
+                          capture_output=True, text=True, timeout=x_server.TIMEOUT, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "rtcli: error: --view terminal needs standard output to be a terminal\n"
+    assert not (tmp_path / "frames").exists()
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed (scripts/setup.sh installs it)")
+def test_terminal_view_draws_the_frames_colours_in_a_tmux_pane(tmp_path):
+    server = f"rtcli-view-{os.getpid()}"
+    out = tmp_path / "frames"
+    command = f"COLORTERM=truecolor {helpers.RTCLI} render --view terminal --out {out}; echo exited $?; sleep 600"
+    tmux = ["tmux", "-L", server]
+    subprocess.run([*tmux, "new-session", "-d", "-x", "100", "-y", "40", command], check=True,
+                   timeout=x_server.TIMEOUT)
+    try:
+        screen = ""
+        deadline = time.monotonic() + x_server.TIMEOUT
+        while "exited" not in screen:  # the pane's text, until the render has ended
+            assert time.monotonic() < deadline, screen
+            screen = subprocess.run([*tmux, "capture-pane", "-p", "-e"], capture_output=True, text=True,
+                                    check=True).stdout
+            time.sleep(0.05)
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False)
+    assert "exited 0" in screen and "done in" in screen, screen
+    colours = {tuple(map(int, m)) for m in re.findall(r"\x1b\[(?:38|48);2;(\d+);(\d+);(\d+)m", screen)}
+    assert (out / "final.png").exists()
+    assert (100, 100, 100) in colours  # the seed's background
+    assert any(c[0] > 30 and c[1:] == (0, 0) for c in colours), colours  # its red sphere
