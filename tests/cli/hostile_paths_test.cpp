@@ -1,4 +1,4 @@
-// Issue 13: output paths a hostile or careless user gives, for render and bench alike. Device
+// Output paths a hostile or careless user gives, for render and bench alike. Device
 // nodes are private (mknod in a temporary folder), never the real /dev/null or /dev/full, and
 // each test checks afterwards that they are still devices.
 #include <gtest/gtest.h>

@@ -1,11 +1,11 @@
 // Every profile, at several sizes, tile shapes and checkpoint sets, renders to the same pixels
-// as the build this table was made with (commit 75174e8, before the subsystem layout). Pixels
-// are compared, not file bytes, so the PNG encoding may change; a pixel may not.
+// as the build this table was made with (before the renderer was split into subsystem libraries).
+// Pixels are compared, not file bytes, so the PNG encoding may change; a pixel may not.
 //
 // To remake the table after a deliberate change of pixels (never to make this test pass):
-//   RTCLI_PIXEL_HASHES_OUT=/tmp/hashes.txt build/tests/rtcli_tests
+//   RTCLI_PIXEL_HASHES_OUT=hashes.txt build/tests/rtcli_tests
 //   --gtest_filter='PixelRegression*'
-// then review and copy /tmp/hashes.txt over tests/cli/pixel_hashes.txt.
+// then review and copy hashes.txt over tests/cli/pixel_hashes.txt.
 #include <gtest/gtest.h>
 
 #include <cstdint>

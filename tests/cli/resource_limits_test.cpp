@@ -1,4 +1,4 @@
-// Issue 13 rows 5 and 12: resource limits give one error line and exit 1, never a kill or an
+// Resource limits give one error line and exit 1, never a kill or an
 // abort, and leave no temporary file or empty folder.
 #include <gtest/gtest.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-// Issue 13 row 12: a run that fails before its first file leaves no empty output folder.
+// A run that fails before its first file leaves no empty output folder.
 #include "files/created_folder.h"
 
 #include <gtest/gtest.h>

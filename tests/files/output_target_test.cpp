@@ -1,4 +1,4 @@
-// What an output path may name (issue 13 rows 1, 10, 11): regular files are replaced, through
+// What an output path may name: regular files are replaced, through
 // links; devices, FIFOs and sockets never are. Device nodes are private (mknod in a temporary
 // folder), never the real /dev/null.
 #include "files/output_target.h"
@@ -83,7 +83,7 @@ TEST(OutputTarget, DeviceNodesAreRefusedAndLeftAsTheyAre) {
   EXPECT_EQ(list_folder(dir.path()), (std::vector<std::string>{"null", "to_null.json"}));
 }
 
-// Issue 13 row 10: a name the file system refuses is found before anything is written.
+// A name the file system refuses is found before anything is written.
 TEST(OutputTarget, NamesTooLongForTheTemporaryAreRefused) {
   const TempDir dir;
   const std::string longest(255 - kTemporaryNameExtra, 'a');
@@ -105,7 +105,7 @@ TEST(OutputTarget, AWriteThroughALinkReplacesTheFileAndKeepsTheLink) {
   EXPECT_EQ(list_folder(dir.path()), (std::vector<std::string>{"link.json", "real.json"}));
 }
 
-// Issue 13 row 11: the same file reached by two names.
+// The same file reached by two names.
 TEST(OutputTarget, SameFileIsFoundThroughLinksAndHardLinks) {
   const TempDir dir;
   fs::create_directory(dir / "y");

@@ -46,7 +46,7 @@ TEST(Checkpoints, RowsAndPercentagesResolveToPixels) {
   EXPECT_EQ(points[3].pixels, 480000u);
 }
 
-// Issue 13: ".5%" wrote the hidden file .5pct.png.
+// ".5%" once wrote the hidden file .5pct.png.
 TEST(Checkpoints, APercentWithoutALeadingDigitNamesAVisibleFile) {
   const auto points = resolve(".5%,5.%");
   EXPECT_EQ(points[0].name, "0.5pct");
@@ -55,7 +55,7 @@ TEST(Checkpoints, APercentWithoutALeadingDigitNamesAVisibleFile) {
             (std::vector<std::string>{"0.5pct.png", "5.pct.png", "final.png"}));
 }
 
-// Issue 13 row 4: 23,000 checkpoints took 2.65 s to check (every name against every earlier
+// 23,000 checkpoints took 2.65 s to check (every name against every earlier
 // one). Now linear; this checks that a long list still resolves every point and still finds a
 // repeat at its end.
 TEST(Checkpoints, LongListsResolveEveryPointAndFindARepeatAtTheEnd) {

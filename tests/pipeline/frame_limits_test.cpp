@@ -69,7 +69,7 @@ TEST(FrameLimits, AddressSpaceLimitRefusesWhatItCannotHoldAndAllowsTheRest) {
   EXPECT_EQ(refused.exit_code, 2) << refused.err;
   EXPECT_NE(refused.err.find("RLIMIT_AS"), std::string::npos) << refused.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "big"));
-  // A 4000x3000 render fits in 600 MB of address space (issue 13: it used to be refused).
+  // A 4000x3000 render fits in 600 MB of address space (it was once refused).
   RtcliProcess fits({"render", "--size", "4000x3000", "--threads", "2", "--checkpoints",
                      "25%,50%,75%", "--quiet", "--out", (dir / "fits").string()},
                     limit);

@@ -35,8 +35,8 @@ TEST(RenderMemory, PeakGrowsWithTheHeightOnlyByAFewBytesARow) {
   }
 }
 
-TEST(RenderMemory, PeakStaysUnderTheIssuesBoundForWideFrames) {
-  // Issue 9: at most 64 MB at 16384x16384 and 65536x65536 on 2 cores, counting every queued
+TEST(RenderMemory, PeakStaysUnder64MBForWideFrames) {
+  // At most 64 MB at 16384x16384 and 65536x65536 on 2 cores, counting every queued
   // band as incompressible.
   EXPECT_LT(render_peak_bytes(sized(16384, 16384)), std::size_t{64} << 20);
   EXPECT_LT(render_peak_bytes(sized(65536, 65536)), std::size_t{64} << 20);

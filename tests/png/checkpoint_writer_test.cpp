@@ -196,7 +196,7 @@ TEST(CheckpointWriter, BandOutOfOrderIsRefused) {
 }
 
 // A folder where a checkpoint goes cannot be replaced by a file: found before any rendering
-// (issue 13: every output checked before the work), so nothing is written. Writes that fail
+// (every output is checked before the work), so nothing is written. Writes that fail
 // midway (a full disk, a file-size limit) are in output_faults_test.cpp.
 TEST(CheckpointWriter, UnwritableCheckpointIsRefusedBeforeAnyFile) {
   const test::TempDir dir;

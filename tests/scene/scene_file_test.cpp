@@ -41,7 +41,7 @@ TEST(SceneFile, ReadsAFifoOnceItsWriterComes) {
   writer.join();
 }
 
-// Issue 13 row 3: /dev/zero would fill memory; it is refused without being opened.
+// /dev/zero would fill memory; it is refused without being opened.
 TEST(SceneFile, RefusesDevicesAndFoldersByKind) {
   const TempDir dir;
   EXPECT_EQ(error_of("/dev/zero"),

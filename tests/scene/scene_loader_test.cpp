@@ -119,7 +119,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadScene{R"({"spheres": [{"centre": [0,0,NaN], "radius": 1}], "lights": []})",
                  "not valid JSON at line 1, column 30: syntax error"},
         BadScene{"", "not valid JSON at line 1, column 1"},
-        // Issue 13: names have their type like every other key; a key given twice is refused.
+        // Names have their type like every other key; a key given twice is refused.
         BadScene{
             R"({"spheres": [{"centre": [0,0,5], "radius": 1, "name": ["a"]}], "lights": [{"position": [0,0,0]}]})",
             "spheres[0].name: expected a string, got [\"a\"]"},

@@ -1,4 +1,4 @@
-// Issue 13 rows 2, 4, 6, 7: every signal that ends rtcli cleans up, in every phase: waiting
+// Every signal that ends rtcli cleans up, in every phase: waiting
 // for a FIFO's writer, parsing a large scene, rendering, bench's end-to-end runs.
 #include <gtest/gtest.h>
 #include <signal.h>

@@ -11,7 +11,7 @@ TEST(Printable, KeepsPlainTextAndValidUtf8) {
             "sph\xc3\xa8re \xe7\x90\x83 \xf0\x9f\x94\xb4");
 }
 
-// Issue 13: a newline in a path split the error over two lines; ESC and BEL reached the
+// A newline in a path split the error over two lines; ESC and BEL reached the
 // terminal raw.
 TEST(Printable, EscapesControlBytes) {
   EXPECT_EQ(printable("a\nb"), "a\\nb");

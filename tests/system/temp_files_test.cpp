@@ -25,7 +25,7 @@ TEST(TempFiles, UnlinkAllRemovesRecordedFilesOnly) {
   EXPECT_TRUE(std::filesystem::exists(dir / "live"));
 }
 
-// Issue 13 row 7: a second signal during bench's end-to-end runs left the scratch folder.
+// A second signal during bench's end-to-end runs left the scratch folder.
 TEST(TempFiles, UnlinkAllRemovesRecordedFoldersWithTheirContents) {
   const TempDir dir;
   std::filesystem::create_directories(dir / "scratch/0");
