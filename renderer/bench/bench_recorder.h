@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "pipeline/frame_sink.h"
 #include "bench/bench_runner.h"
+#include "pipeline/frame_sink.h"
 
 namespace rtcli {
 
