@@ -1,7 +1,6 @@
 """The rtcli Python module: frames equal rtcli render's, Vec3 bit for bit C++'s, one-line errors,
 the GIL released while rendering, memory flat over many renders."""
 
-import ctypes
 import glob
 import math
 import os
@@ -161,13 +160,10 @@ class ConcurrencyTest(unittest.TestCase):
                      "ASan's quarantine keeps freed memory resident by design; the Release build runs this")
     def test_thousand_renders_leave_resident_memory_flat(self):
         scene = self.rtcli.Scene()
-        # Each render drives its workers from a new thread, and glibc gives new threads arenas of
-        # their own, up to eight per core: on a busy machine the arenas in use, and so resident
-        # memory, keep growing for thousands of renders with nothing leaked. One arena for every
-        # thread from here on leaves only what a leak would add.
-        M_ARENA_MAX = -8
-        ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1)
-        # Warm-up: worker threads, allocator pools and cached stacks.
+        # Warm-up: worker threads, allocator pools and cached stacks. Each render drives its
+        # workers from a new thread, and on a busy machine glibc's per-thread arenas and cached
+        # thread stacks keep some megabytes more resident for thousands of renders with nothing
+        # leaked (up to 9 MiB seen); a leaked frame would add hundreds.
         for i in range(2000):
             self.rtcli.render(scene, (320, 240), threads=2)
             if i % 20 == 0:
@@ -177,7 +173,7 @@ class ConcurrencyTest(unittest.TestCase):
             self.rtcli.render(scene, (320, 240), threads=2)  # 225 KiB each: 220 MiB if leaked
             if i % 20 == 0:
                 self.rtcli.render(scene, (1024, 1024), threads=2)
-        self.assertLess(resident_kib() - start, 8 * 1024)
+        self.assertLess(resident_kib() - start, 32 * 1024)
 
 
 def bits(x):
