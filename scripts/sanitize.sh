@@ -29,6 +29,7 @@ stage_asan() {
 -fsanitize=fuzzer-no-link" -DRTCLI_BUILD_FUZZERS=ON
   cmake --build build-asan
   ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:detect_stack_use_after_return=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp" \
     UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 }

@@ -164,7 +164,8 @@ TEST(BenchCli, GoogleBenchmarkCompareReadsTwoReports) {
       EXPECT_GE(m["real_time_other"].get<double>(), 0.5) << row["name"];
     }
   }
-  for (const auto& b : read_json(dir / "a.json")["benchmarks"])
+  const auto base = read_json(dir / "a.json");  // held: a range over a temporary's part dangles
+  for (const auto& b : base["benchmarks"])
     EXPECT_EQ(names.count(b["name"].get<std::string>()), 1u) << b["name"];
 }
 
