@@ -27,6 +27,11 @@ def display():
 
 def view_env(display):
     env = helpers.binary_env()
+    # In the sanitizer build: SDL2 loads the X11 and D-Bus client libraries at run time and unloads
+    # them at exit, leaving their buffers unfreed and unnamed; LeakSanitizer cannot tell those from
+    # rtcli's, so it does not judge these runs (every other test's runs still are).
+    if "ASAN_OPTIONS" in env:
+        env["ASAN_OPTIONS"] += ":detect_leaks=0"
     env.pop("WAYLAND_DISPLAY", None)
     env.pop("DISPLAY", None)
     if display:
