@@ -37,6 +37,9 @@ PreviewSize SdlDisplay::open(int frame_width, int frame_height) {
         "terminal)");
   // rtcli's own signal thread handles SIGINT and SIGTERM (system/interrupt.h).
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  // The window's surface in plain memory: no OpenGL, whose software driver (llvmpipe) would map
+  // a hundred megabytes and start threads that compete with the render's workers.
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
     throw UsageError(std::string("--view cannot open a window: ") + SDL_GetError());
   // Fit the screen's usable area, leaving room for the status strip and window borders.
