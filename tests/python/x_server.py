@@ -54,8 +54,9 @@ def find_window(display, process):
 
 def press_escape(display, window):
     """Esc, sent to the window itself: no focus needed (an X server without a window manager may
-    never give it), and SDL takes a sent key as a typed one."""
-    xdotool(display, "key", "--window", window, "Escape")
+    never give it), and SDL takes a sent key as a typed one. The press alone: the window acts on
+    it and may be gone before a release could reach it."""
+    xdotool(display, "keydown", "--window", window, "Escape")
 
 
 def screenshot(display, window, path):
