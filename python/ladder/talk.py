@@ -3,6 +3,7 @@ Python (scripts/talk_classes.py) or a rung's native ones. Sphere and Line only c
 vectors' methods: over a native Vec they are the native-vectors level of the ladder.
 """
 
+import importlib.util
 import os
 import sys
 
@@ -12,21 +13,10 @@ from talk_classes import Line, Sphere, Vec  # noqa: E402
 
 __all__ = ["BACKGROUND", "Line", "Sphere", "Vec", "make_colour"]
 
-BACKGROUND = (100, 100, 100)  # a pixel that misses; every hit pixel has green 0
-
-
-def make_colour(vec, sphere, line):
-    """The seed's colour of pixel (x, y), (x, y, width, height) -> (r, g, b), over the classes
-    given: the timed call of every level below native-pixel."""
-    ball = sphere(vec(4.0, 3.0, 10.0), 2.0)
-    light = vec(8.0, 0.0, 7.0)
-    view = vec(0.0, 0.0, 1.0)
-
-    def colour(x, y, width, height):
-        hit = ball.intersect(line(vec((8.0 * x) / width, (6.0 * y) / height, 0.0), view))
-        if hit is None:
-            return BACKGROUND
-        c = int(ball.get_normal(hit) * (light - hit).normal() * 255)  # int() truncates towards 0
-        return (max(c, 30), 0, 0)
-
-    return colour
+# The colour function is the package's own (rtcli/talk_program.py), loaded by its path as
+# talk_classes loads the classes, so that the ladder needs no installed package for it.
+_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rtcli", "talk_program.py")
+_spec = importlib.util.spec_from_file_location("talk_program", _PATH)
+_program = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_program)
+BACKGROUND, make_colour = _program.BACKGROUND, _program.make_colour
