@@ -63,7 +63,7 @@ std::vector<int> parse_thread_list(const std::string& text) {
 
 BenchSettings settings_from(const BenchFlags& f) {
   BenchSettings s;
-  apply_frame_flags(f.size, f.tile, s);
+  apply_frame_flags(f.size, f.tile, s.frame);
   if (!f.threads.empty()) s.threads = parse_thread_list(f.threads);
   s.repetitions = static_cast<int>(parse_count(f.repetitions, "--repetitions", 1, 100000));
   s.warmup = static_cast<int>(parse_count(f.warmup, "--warmup", 0, 1000));
@@ -81,7 +81,7 @@ BenchSettings settings_from(const BenchFlags& f) {
       start = comma + 1;
     }
   }
-  s.accel = parse_accel(f.accel);
+  s.frame.accel = parse_accel(f.accel);
   return s;
 }
 
@@ -128,7 +128,7 @@ int run_bench(const BenchFlags& f) {
     // Every scene is read before anything is timed, so that a bad file fails at once.
     for (const std::string& file : f.scenes) {
       benches.push_back(settings);
-      benches.back().scene = load_scene_file(file);
+      benches.back().frame.scene = load_scene_file(file);
       benches.back().scene_name = file;
     }
     if (benches.empty()) benches.push_back(settings);
@@ -141,8 +141,8 @@ int run_bench(const BenchFlags& f) {
   BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(first.latency.all);
-    write_output(f.latency_map,
-                 encode_latency_map_png(session.pixel_ns, settings.width, settings.height, scale));
+    write_output(f.latency_map, encode_latency_map_png(session.pixel_ns, settings.frame.width,
+                                                       settings.frame.height, scale));
     first.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "system/dimensions.h"
 #include "system/errors.h"
 
 namespace rtcli::cli {
@@ -32,6 +33,15 @@ Accel parse_accel(std::string_view text) {
   for (const Accel accel : {Accel::kAuto, Accel::kBvh, Accel::kNone})
     if (text == accel_name(accel)) return accel;
   throw UsageError("invalid --accel '" + std::string(text) + "': expected auto, bvh or none");
+}
+
+void apply_frame_flags(std::string_view size, std::string_view tile, FrameSpec& frame) {
+  const Dimensions pixels = parse_dimensions(size, "--size");
+  const Dimensions tiles = parse_dimensions(tile, "--tile");
+  frame.width = pixels.width;
+  frame.height = pixels.height;
+  frame.tile_width = tiles.width;
+  frame.tile_height = tiles.height;
 }
 
 }  // namespace rtcli::cli

@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "pipeline/frame_spec.h"
 #include "shading/render_scene.h"
-#include "system/dimensions.h"
 
 namespace rtcli::cli {
 
@@ -20,16 +20,8 @@ long long parse_count(std::string_view text, std::string_view flag, long long mi
 // --accel auto|bvh|none; throws UsageError naming the value otherwise.
 Accel parse_accel(std::string_view text);
 
-// --size and --tile, which render and bench both take, into settings with the frame fields
-// width, height, tile_width and tile_height. Throws UsageError naming the flag.
-template <class Settings>
-void apply_frame_flags(std::string_view size, std::string_view tile, Settings& settings) {
-  const Dimensions frame = parse_dimensions(size, "--size");
-  const Dimensions tiles = parse_dimensions(tile, "--tile");
-  settings.width = frame.width;
-  settings.height = frame.height;
-  settings.tile_width = tiles.width;
-  settings.tile_height = tiles.height;
-}
+// --size and --tile, which render and bench both take, into the frame. Throws UsageError naming
+// the flag.
+void apply_frame_flags(std::string_view size, std::string_view tile, FrameSpec& frame);
 
 }  // namespace rtcli::cli

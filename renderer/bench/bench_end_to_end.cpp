@@ -60,9 +60,9 @@ void run_once(const FrameSpec& render, const std::filesystem::path& folder, EndT
 EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs,
                             const std::string& checkpoints) {
   const FrameSpec render =
-      render_spec(settings, settings.width, settings.height, threads, checkpoints);
+      render_spec(settings, settings.frame.width, settings.frame.height, threads, checkpoints);
   const ScratchFolder scratch;
-  EndToEndRuns result{checkpoints, threads, {}, {}, {}, settings.width, settings.height};
+  EndToEndRuns result{checkpoints, threads, {}, {}, {}, render.width, render.height};
   // A folder per run, as a user's fresh --out: no file is replaced.
   for (int run = 0; run < runs; ++run)
     run_once(render, scratch.path() / std::to_string(run), result);

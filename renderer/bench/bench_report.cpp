@@ -29,7 +29,7 @@ json latency_statistics(const LatencyHistogram& h, double shift_ns) {
 }
 
 std::string render_benchmark_name(const BenchSettings& s, int threads) {
-  return "render/" + std::to_string(s.width) + "x" + std::to_string(s.height) +
+  return "render/" + std::to_string(s.frame.width) + "x" + std::to_string(s.frame.height) +
          "/threads:" + std::to_string(threads);
 }
 }  // namespace
@@ -245,17 +245,17 @@ json to_json(const BenchResults& r) {
       {"implementation", "cpp"},
       {"context", to_json(r.context)},
       {"config",
-       {{"width", s.width},
-        {"height", s.height},
-        {"tile_width", s.tile_width},
-        {"tile_height", s.tile_height},
+       {{"width", s.frame.width},
+        {"height", s.frame.height},
+        {"tile_width", s.frame.tile_width},
+        {"tile_height", s.frame.tile_height},
         {"threads", s.threads},
         {"ranks", s.ranks},
         {"repetitions", s.repetitions},
         {"warmup", s.warmup},
         {"latency_runs", s.latency_runs},
         {"scene", s.scene_name},
-        {"accel", accel_name(s.accel)}}},
+        {"accel", accel_name(s.frame.accel)}}},
       {"throughput", std::move(throughput)},
       {"latency",
        {{"threads", l.threads},

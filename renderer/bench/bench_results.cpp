@@ -62,7 +62,7 @@ BenchResults make_bench_results(BenchContext context, BenchSettings settings,
   r.context = std::move(context);
   settings.threads = resolve_thread_list(settings);
   r.settings = std::move(settings);
-  const double pixels = static_cast<double>(r.settings.width) * r.settings.height;
+  const double pixels = static_cast<double>(r.settings.frame.width) * r.settings.frame.height;
 
   const auto one_thread = std::find_if(runs.begin(), runs.end(),
                                        [](const ThroughputRun& run) { return run.threads == 1; });

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "bench/bench_recorder.h"
 #include "distributed/shared_bands.h"
 #include "distributed/world.h"
 #include "frame/frame.h"
@@ -13,7 +14,6 @@
 #include "pipeline/frame_loop.h"
 #include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
-#include "bench/bench_recorder.h"
 #include "profiling/statistics.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
@@ -137,43 +137,39 @@ struct SteadyTicks {
 }  // namespace
 
 FrameSpec frame_spec(const BenchSettings& s, int width, int height, int threads) {
-  FrameSpec frame;
+  FrameSpec frame = s.frame;
   frame.width = width;
   frame.height = height;
-  frame.tile_width = s.tile_width;
-  frame.tile_height = s.tile_height;
   frame.threads = threads;
-  frame.checkpoints = {};
-  frame.scene = s.scene;
-  frame.accel = s.accel;
   return frame;
 }
 
 void validate(const BenchSettings& s) {
-  // Sizes and tiles as every frame's; the thread list is the bench's own.
-  validate(frame_spec(s, s.width, s.height, 0));
+  // The frame as every frame; the thread list is the bench's own.
+  validate(s.frame);
   for (const int t : s.threads)
     if (t < 1) throw UsageError("invalid thread count " + std::to_string(t));
   if (s.repetitions < 1) throw UsageError("invalid repetitions " + std::to_string(s.repetitions));
   if (s.warmup < 0) throw UsageError("invalid warm-up count " + std::to_string(s.warmup));
   if (s.latency_runs < 1)
     throw UsageError("invalid instrumented run count " + std::to_string(s.latency_runs));
-  check_frame_fits(s.width, s.height);
+  check_frame_fits(s.frame.width, s.frame.height);
   // The sweep's renders stream, as rtcli render does: only their bands need to fit.
   const std::vector<int> threads = resolve_thread_list(s);
   for (const auto& [width, height] : s.sweep_sizes) {
     FrameSpec render =
         frame_spec(s, width, height, *std::max_element(threads.begin(), threads.end()));
-    render.checkpoints = parse_checkpoints("25%,50%,75%");
+    render.checkpoints = parse_checkpoints(kEndToEndCheckpoints);
     validate(render);
     check_render_fits(render, std::filesystem::temp_directory_path());
   }
   // With a latency map: a float per pixel beside the frame, then an RGB image of the map.
   if (s.keep_pixel_latencies) {
-    const std::size_t pixels = static_cast<std::size_t>(s.width) * s.height;
+    const FrameSpec& f = s.frame;
+    const std::size_t pixels = static_cast<std::size_t>(f.width) * f.height;
     check_memory_fits(
-        frame_peak_bytes(s.width, s.height) + pixels * sizeof(float),
-        "a latency map of " + std::to_string(s.width) + "x" + std::to_string(s.height));
+        frame_peak_bytes(f.width, f.height) + pixels * sizeof(float),
+        "a latency map of " + std::to_string(f.width) + "x" + std::to_string(f.height));
   }
 }
 
@@ -183,14 +179,14 @@ std::vector<int> resolve_thread_list(const BenchSettings& s) {
 }
 
 std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
-  MemorySink frame(s.width, s.height);
-  const TileGrid grid(s.width, s.height, s.tile_width, s.tile_height);
-  const RenderScene scene = prepare_scene(s.scene, s.accel);  // hierarchies: not timed
+  MemorySink frame(s.frame.width, s.frame.height);
+  const TileGrid grid = s.frame.tiles();
+  const RenderScene scene = prepare_scene(s.frame.scene, s.frame.accel);  // hierarchies: not timed
   std::vector<ThroughputRun> runs;
   for (const int threads : resolve_thread_list(s)) {
     WorkerArena arena(threads);
     // One scratch per worker, kept across the repetitions as each worker's own.
-    KernelRenderer kernels(scene, s.tile_width, threads);
+    KernelRenderer kernels(scene, s.frame.tile_width, threads);
     const auto render = [&] { return render_frame(arena, grid, kernels, frame); };
     for (int i = 0; i < s.warmup; ++i) render();
     ThroughputRun run;
@@ -214,10 +210,10 @@ std::vector<ThroughputRun> run_throughput(const BenchSettings& s) {
 }
 
 LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClock& clock) {
-  MemorySink frame(s.width, s.height);
-  const TileGrid grid(s.width, s.height, s.tile_width, s.tile_height);
+  MemorySink frame(s.frame.width, s.frame.height);
+  const TileGrid grid = s.frame.tiles();
   WorkerArena arena(threads);
-  const RenderScene scene = prepare_scene(s.scene, s.accel);  // hierarchies: not timed
+  const RenderScene scene = prepare_scene(s.frame.scene, s.frame.accel);  // hierarchies: not timed
   LatencyPass pass;
   pass.threads = threads;
   pass.clock = clock;

@@ -10,35 +10,33 @@
 #include "pipeline/frame_spec.h"
 #include "profiling/cycle_clock.h"
 #include "profiling/latency_histogram.h"
-#include "scene/scene.h"
-#include "shading/render_scene.h"
 
 namespace rtcli {
 
 struct BenchSettings {
-  int width = 800;           // pixels
-  int height = 600;          // pixels
-  int tile_width = 4096;     // pixels, as rtcli render
-  int tile_height = 16;      // pixels
-  std::vector<int> threads;  // thread counts to time, each >= 1; empty: all logical cores
-  int repetitions = 10;      // timed renders per thread count
-  int warmup = 1;            // untimed renders before them
-  int latency_runs = 3;      // instrumented passes, each after a plain one (data: the last)
-  int end_to_end_runs = 5;   // whole renders with checkpoints and files (0: none)
-  Scene scene = seed_scene();
-  Accel accel = Accel::kAuto;         // sphere hierarchies, as render --accel
-  std::string scene_name = "seed";    // "seed" or the scene file's path, for the report
+  // The frame every pass renders: size, tiles, scene and --accel, declared and checked as every
+  // frame's. Its thread count and checkpoints stay unset: the passes time the thread list
+  // below, on whole frames without checkpoints (the end-to-end runs add theirs).
+  FrameSpec frame{.checkpoints = {}};
+  std::vector<int> threads;         // thread counts to time, each >= 1; empty: all logical cores
+  int repetitions = 10;             // timed renders per thread count
+  int warmup = 1;                   // untimed renders before them
+  int latency_runs = 3;             // instrumented passes, each after a plain one (data: the last)
+  int end_to_end_runs = 5;          // whole renders with checkpoints and files (0: none)
+  std::string scene_name = "seed";  // "seed" or the scene file's path, for the report
   bool keep_pixel_latencies = false;  // fill LatencyPass::pixel_ns (for the latency map)
   int ranks = 1;                      // MPI ranks sharing each frame (distributed/world.h)
   // Frame sizes for the end-to-end size sweep, {width, height} each (empty: no sweep).
   std::vector<std::pair<int, int>> sweep_sizes;
 };
 
+// What the end-to-end runs and the size sweep render, as rtcli render --checkpoints takes it.
+inline constexpr const char* kEndToEndCheckpoints = "25%,50%,75%";
+
 // Checks sizes, counts and memory before any work. Throws UsageError.
 void validate(const BenchSettings& settings);
 
-// One frame of the bench (of the sweep when width x height is not settings'), on `threads`
-// workers, without checkpoints.
+// settings.frame at width x height (a sweep size, or its own) on `threads` workers.
 FrameSpec frame_spec(const BenchSettings& settings, int width, int height, int threads);
 
 // The thread counts to run: the list as given, or {all logical cores} when it is empty.

@@ -12,9 +12,6 @@
 
 namespace rtcli {
 namespace {
-// What the end-to-end runs render, as rtcli render --checkpoints does.
-constexpr const char* kEndToEndCheckpoints = "25%,50%,75%";
-
 // Every pass for one scene. `pixel_ns`: the per-pixel latencies, for the heat map.
 BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
                          std::vector<float>& pixel_ns) {
@@ -26,7 +23,7 @@ BenchResults bench_scene(const BenchSettings& settings, int latency_threads,
   gather_latency(latency);
   pixel_ns = std::move(latency.pixel_ns);
   BenchContext context = collect_bench_context();
-  context.render_path = render_path(prepare_scene(settings.scene, settings.accel));
+  context.render_path = render_path(prepare_scene(settings.frame.scene, settings.frame.accel));
   if (distributed::active()) context.ranks = gather_rank_hosts(context.host, context.logical_cores);
   BenchResults results = make_bench_results(context, settings, std::move(runs), std::move(latency));
   // Last: what a user of rtcli render waits for, PNG encoding and files included. Under MPI

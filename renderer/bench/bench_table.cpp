@@ -34,8 +34,8 @@ std::string format_bench_summary(const BenchResults& r) {
   const BenchSettings& s = r.settings;
   const LatencyPass& l = r.latency;
   std::string out;
-  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %s after %s", s.width, s.height,
-         s.tile_width, s.tile_height, s.scene_name.c_str(),
+  append(out, "rtcli bench: %dx%d, tiles %dx%d, scene %s, %s after %s", s.frame.width,
+         s.frame.height, s.frame.tile_width, s.frame.tile_height, s.scene_name.c_str(),
          count_of(s.repetitions, "repetition").c_str(), count_of(s.warmup, "warm-up").c_str());
   if (s.ranks > 1)
     append(out, ", %s sharing each frame (threads are per rank)",
@@ -58,7 +58,7 @@ std::string format_bench_summary(const BenchResults& r) {
                100.0 *
                    static_cast<double>(
                        std::accumulate(rank.pixels.begin(), rank.pixels.end(), std::size_t{0})) /
-                   (static_cast<double>(s.width) * s.height * rank.pixels.size()));
+                   (static_cast<double>(s.frame.width) * s.frame.height * rank.pixels.size()));
   }
 
   const double overhead = l.clock.overhead.median_ns;
@@ -122,7 +122,7 @@ std::string format_scene_comparison(const std::vector<BenchResults>& scenes) {
   const double first = largest(scenes.front()).wall.median;
   for (const BenchResults& r : scenes) {
     const ThroughputSummary& t = largest(r);
-    const double pixels = static_cast<double>(r.settings.width) * r.settings.height;
+    const double pixels = static_cast<double>(r.settings.frame.width) * r.settings.frame.height;
     append(out, "  %-36s %-26s %7d %10.3f %9.2f %9.2f %8.2f\n", r.settings.scene_name.c_str(),
            r.context.render_path.c_str(), t.run.threads, t.wall.median,
            t.wall.median * 1e6 / pixels, t.mpix_per_s, first > 0 ? t.wall.median / first : 0.0);

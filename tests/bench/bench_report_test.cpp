@@ -11,10 +11,10 @@ using nlohmann::json;
 
 BenchResults small_results() {
   BenchSettings s;
-  s.width = 48;
-  s.height = 36;
-  s.tile_width = 16;
-  s.tile_height = 16;
+  s.frame.width = 48;
+  s.frame.height = 36;
+  s.frame.tile_width = 16;
+  s.frame.tile_height = 16;
   s.threads = {1, 2};
   s.repetitions = 4;
   s.latency_runs = 1;
@@ -89,8 +89,8 @@ TEST(BenchReport, BenchmarksHaveGoogleBenchmarksShape) {
 
 TEST(BenchReport, NoSpeedupWithoutAOneThreadRun) {
   BenchSettings s;
-  s.width = 32;
-  s.height = 16;
+  s.frame.width = 32;
+  s.frame.height = 16;
   s.threads = {2};
   s.repetitions = 2;
   s.latency_runs = 1;

@@ -15,10 +15,10 @@ namespace {
 
 BenchSettings small_settings() {
   BenchSettings s;
-  s.width = 70;  // ragged tiles on both edges
-  s.height = 45;
-  s.tile_width = 16;
-  s.tile_height = 16;
+  s.frame.width = 70;  // ragged tiles on both edges
+  s.frame.height = 45;
+  s.frame.tile_width = 16;
+  s.frame.tile_height = 16;
   s.threads = {1, 2};
   s.repetitions = 3;
   s.warmup = 1;
@@ -45,7 +45,7 @@ TEST(BenchRunner, LatencyPassTimesEveryPixelOnceAndClassifiesIt) {
   const std::size_t pixels = 70 * 45;
   std::size_t hits = 0;
   for (int y = 0; y < 45; ++y)
-    for (int x = 0; x < 70; ++x) hits += shade_pixel(s.scene, x, y, 70, 45).hit;
+    for (int x = 0; x < 70; ++x) hits += shade_pixel(s.frame.scene, x, y, 70, 45).hit;
   ASSERT_GT(hits, 0u);
   ASSERT_LT(hits, pixels);
   EXPECT_EQ(pass.all.count(), pixels);
@@ -96,7 +96,7 @@ TEST(BenchRunner, ValidateRejectsBadSettingsBeforeAnyWork) {
   s.repetitions = 0;
   EXPECT_THROW(validate(s), UsageError);
   s = small_settings();
-  s.tile_width = 0;
+  s.frame.tile_width = 0;
   EXPECT_THROW(validate(s), UsageError);
   EXPECT_NO_THROW(validate(small_settings()));
 }

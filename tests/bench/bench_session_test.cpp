@@ -7,8 +7,8 @@ namespace {
 
 BenchSettings tiny(const std::string& name, int spheres) {
   BenchSettings s;
-  s.width = 24;
-  s.height = 16;
+  s.frame.width = 24;
+  s.frame.height = 16;
   s.threads = {1, 2};
   s.repetitions = 2;
   s.warmup = 0;
@@ -16,7 +16,7 @@ BenchSettings tiny(const std::string& name, int spheres) {
   s.end_to_end_runs = 1;
   s.keep_pixel_latencies = true;
   s.scene_name = name;
-  s.scene.spheres.resize(static_cast<std::size_t>(spheres), s.scene.spheres.front());
+  s.frame.scene.spheres.resize(static_cast<std::size_t>(spheres), s.frame.scene.spheres.front());
   return s;
 }
 
