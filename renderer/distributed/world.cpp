@@ -3,11 +3,10 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
-#include <filesystem>
-
 #include "distributed/backend.h"
 #include "distributed/launcher.h"
 #include "system/errors.h"
+#include "system/loadable_module.h"
 
 namespace rtcli::distributed {
 
@@ -19,22 +18,11 @@ int g_size = 1;
 // librtcli_mpi.so beside the executable (the build folder), else where cmake --install puts it.
 Backend* load_backend() {
 #ifdef RTCLI_MPI_MODULE
-  std::error_code error;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  std::string why = "cannot find /proc/self/exe";
-  for (const std::filesystem::path& candidate :
-       {exe.parent_path() / RTCLI_MPI_MODULE, exe.parent_path() / RTCLI_MPI_MODULE_INSTALLED}) {
-    if (error) break;
-    // Global: OpenMPI's own plugins, loaded later, need libmpi's symbols.
-    void* module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_GLOBAL);
-    if (!module) {
-      why = dlerror();
-      continue;
-    }
-    const auto entry = reinterpret_cast<BackendEntry>(dlsym(module, kBackendEntryName));
-    if (entry) return entry();
-    why = candidate.string() + " has no " + kBackendEntryName;
-  }
+  std::string why;
+  // Global: OpenMPI's own plugins, loaded later, need libmpi's symbols.
+  if (void* entry = load_module_entry(RTCLI_MPI_MODULE, RTCLI_MPI_MODULE_INSTALLED,
+                                      kBackendEntryName, RTLD_NOW | RTLD_GLOBAL, why))
+    return reinterpret_cast<BackendEntry>(entry)();
   throw RunError("started by an MPI launcher, but MPI support could not be loaded: " + why);
 #else
   throw RunError(

@@ -1,12 +1,13 @@
 #include "view/sdl_display.h"
 
-#include <SDL.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
 #include "system/errors.h"
+#include "system/loadable_module.h"
 #include "view/status_font.h"
 
 namespace rtcli::view {
@@ -25,36 +26,30 @@ bool has_display() {
 }
 }  // namespace
 
-SdlDisplay::~SdlDisplay() {
-  if (window_) SDL_DestroyWindow(window_);
-  SDL_QuitSubSystem(SDL_INIT_VIDEO);
-}
-
 PreviewSize SdlDisplay::open(int frame_width, int frame_height) {
   if (!has_display())
     throw UsageError(
         "--view needs a display, and DISPLAY and WAYLAND_DISPLAY are not set (try --view "
         "terminal)");
-  // rtcli's own signal thread handles SIGINT and SIGTERM (system/interrupt.h).
-  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-  // The window's surface in plain memory: no OpenGL, whose software driver (llvmpipe) would map
-  // a hundred megabytes and start threads that compete with the render's workers.
-  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
-    throw UsageError(std::string("--view cannot open a window: ") + SDL_GetError());
+  std::string why;
+  void* entry = load_module_entry(RTCLI_SDL_MODULE, RTCLI_SDL_MODULE_INSTALLED, kWindowEntryName,
+                                  RTLD_NOW | RTLD_LOCAL, why);
+  if (!entry) throw RunError("--view cannot load its window support: " + why);
+  window_.reset(reinterpret_cast<WindowEntry>(entry)());
   // Fit the screen's usable area, leaving room for the status strip and window borders.
+  PreviewSize usable;
+  why = window_->start(usable.width, usable.height);
+  if (!why.empty()) throw UsageError("--view cannot open a window: " + why);
   PreviewSize limit = kLargestPreview;
-  SDL_Rect usable{};
-  if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0)
-    limit = {std::min(limit.width, usable.w - 2 * kMargin),
-             std::min(limit.height, usable.h - kStatusHeight - 4 * kMargin)};
+  if (usable.width > 0 && usable.height > 0)
+    limit = {std::min(limit.width, usable.width - 2 * kMargin),
+             std::min(limit.height, usable.height - kStatusHeight - 4 * kMargin)};
   preview_ =
       fit_preview(frame_width, frame_height, {std::max(1, limit.width), std::max(1, limit.height)});
   width_ = std::max(preview_.width, kMinWidth);
   height_ = preview_.height + kStatusHeight;
-  window_ = SDL_CreateWindow("rtcli render", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_,
-                             height_, 0);
-  if (!window_) throw UsageError(std::string("--view cannot open a window: ") + SDL_GetError());
+  why = window_->open(width_, height_);
+  if (!why.empty()) throw UsageError("--view cannot open a window: " + why);
   canvas_.assign(static_cast<std::size_t>(width_) * height_ * 3, 0);
   return preview_;
 }
@@ -70,30 +65,11 @@ void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, const std::string& s
   const std::uint8_t text_colour[3] = {230, 230, 230};
   draw_text(canvas_.data(), width_, height_, kMargin, preview_.height + kMargin, status, kTextScale,
             text_colour);
-  SDL_SetWindowTitle(window_, ("rtcli render  " + status).c_str());
-
-  SDL_Surface* target = SDL_GetWindowSurface(window_);
-  SDL_Surface* source = SDL_CreateRGBSurfaceWithFormatFrom(canvas_.data(), width_, height_, 24,
-                                                           width_ * 3, SDL_PIXELFORMAT_RGB24);
-  if (!target || !source) {  // a view that cannot draw leaves the render alone
-    if (source) SDL_FreeSurface(source);
-    return;
-  }
-  SDL_BlitSurface(source, nullptr, target, nullptr);
-  SDL_FreeSurface(source);
-  SDL_UpdateWindowSurface(window_);
+  window_->show(canvas_.data(), "rtcli render  " + status);
 }
 
 bool SdlDisplay::wait_for_close(int milliseconds) {
-  SDL_Event event;
-  if (!SDL_WaitEventTimeout(&event, milliseconds)) return false;
-  do {
-    if (event.type == SDL_QUIT) return true;
-    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) return true;
-    if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE) return true;
-    // Exposed again after being covered: the next show() redraws it.
-  } while (SDL_PollEvent(&event));
-  return false;
+  return window_->wait_for_close(milliseconds);
 }
 
 }  // namespace rtcli::view

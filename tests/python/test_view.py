@@ -1,6 +1,6 @@
 """rtcli render --view: the window under a private X server shows the final frame exactly as the
 preview samples it, closing it mid-render means Ctrl-C, and a view with nowhere to draw is a
-usage error before any file. --view terminal: a truecolor preview in a tmux pane, refused when
+usage error before any file; SDL2 is loaded by a window alone. --view terminal: a truecolor preview in a tmux pane, refused when
 stdout is not a terminal."""
 
 import json
@@ -108,6 +108,27 @@ def test_no_display_is_one_line_and_exit_2_before_any_file(args, tmp_path):
                           capture_output=True, text=True, timeout=x_server.TIMEOUT, check=False)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "display" in done.stderr, done.stderr
+    assert not (tmp_path / "frames").exists()
+
+
+def test_a_render_without_a_window_maps_no_sdl_library():
+    # SDL2 and the forty-odd libraries it links live in the window's module, loaded by --view only.
+    env = {**helpers.binary_env(), "LD_TRACE_LOADED_OBJECTS": "1"}
+    done = subprocess.run([helpers.RTCLI], env=env, capture_output=True, text=True, timeout=x_server.TIMEOUT,
+                          check=True)
+    assert "libtbb" in done.stdout, done.stdout  # the loader did list the libraries
+    assert "SDL" not in done.stdout, done.stdout
+
+
+def test_without_its_window_module_the_view_is_one_line_and_exit_1_before_any_file(tmp_path):
+    alone = tmp_path / "bin" / "rtcli"  # nothing beside it, and no ../lib/rtcli
+    alone.parent.mkdir()
+    shutil.copy(helpers.RTCLI, alone)
+    done = subprocess.run([alone, "render", "--view", "--out", tmp_path / "frames"], env=view_env(":99"),
+                          capture_output=True, text=True, timeout=x_server.TIMEOUT, check=False)
+    assert done.returncode == 1
+    assert done.stderr.startswith("rtcli: error: --view cannot load its window support: "), done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
     assert not (tmp_path / "frames").exists()
 
 
