@@ -12,8 +12,8 @@
 #include <optional>
 #include <utility>
 
-#include "parallel/fork_join_fence.h"
 #include "parallel/tile_scheduler.h"
+#include "system/fork_join_fence.h"
 #include "system/interrupt.h"
 
 namespace rtcli {
@@ -61,7 +61,7 @@ class WorkerArena {
   template <class Scheduler, class MakeState, class Work>
   void run_with_state(Scheduler& scheduler, MakeState&& make_state, Work&& work) {
     const interrupt::OnInterrupt stop_on_signal([&] { scheduler.cancel(); });
-    ForkJoinFence fence;  // for ThreadSanitizer, see fork_join_fence.h
+    ForkJoinFence fence;  // for ThreadSanitizer, see system/fork_join_fence.h
     fence.fork();
     // Every task leaves the fence and the caller joins it, thrown or not, so that the
     // caller's teardown after an exception is ordered after the tasks too.

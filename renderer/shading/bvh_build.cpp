@@ -9,8 +9,8 @@
 #include <cmath>
 #include <limits>
 
-#include "parallel/fork_join_fence.h"
 #include "shading/bvh.h"
+#include "system/fork_join_fence.h"
 
 namespace rtcli {
 
@@ -123,7 +123,7 @@ class Builder {
       return node;
     }
     if (end - begin >= kParallelSpheres) {
-      ForkJoinFence fence;  // for ThreadSanitizer, see parallel/fork_join_fence.h
+      ForkJoinFence fence;  // for ThreadSanitizer, see system/fork_join_fence.h
       fence.fork();
       tbb::parallel_invoke(
           [&] {
@@ -296,7 +296,7 @@ SphereBvh::LightView build_light_view(const Scene& scene, Vec3 light, double pad
   view.pad = pad;
   const Vec3 units[3] = {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
   // The faces are built on whichever threads take them, reading this thread's `units` and
-  // writing into `view`, which this thread then returns: see parallel/fork_join_fence.h.
+  // writing into `view`, which this thread then returns: see system/fork_join_fence.h.
   ForkJoinFence fence;
   fence.fork();
   tbb::parallel_for(0, 6, [&](int f) {
