@@ -1,7 +1,7 @@
 # Installs the build into PREFIX, runs the installed rtcli --version, renders an installed preset,
-# checks the man page and completions are in place and, when MODULE_DIR is given, renders with
-# the installed Python package (MODULE_DIR/rtcli), directly and through an installed script that
-# must find it alone.
+# checks the man page and completions are in place and that --view loads its module and, when
+# MODULE_DIR is given, renders with the installed Python package (MODULE_DIR/rtcli), directly and
+# through an installed script that must find it alone.
 file(REMOVE_RECURSE ${PREFIX})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
                 RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
@@ -31,6 +31,15 @@ execute_process(COMMAND ${PREFIX}/bin/rtcli render --scene ${PREFIX}/share/rtcli
                 RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
 if(NOT result EQUAL 0 OR NOT EXISTS ${PREFIX}/showcase/final.png)
   message(FATAL_ERROR "installed rtcli render --scene PREFIX/share/rtcli/profiles/showcase.json: "
+                      "exit ${result}:\n${out}")
+endif()
+# The installed rtcli finds its window module: with a display that does not answer, --view fails
+# at opening the window (exit 2), not at loading the module (exit 1).
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=WAYLAND_DISPLAY DISPLAY=:65000
+                        ${PREFIX}/bin/rtcli render --view --quiet --out ${PREFIX}/view
+                RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(NOT result EQUAL 2 OR NOT out MATCHES "--view cannot open a window")
+  message(FATAL_ERROR "installed rtcli render --view did not reach its window module: "
                       "exit ${result}:\n${out}")
 endif()
 if(MODULE_DIR)  # the installed package renders, imported from its folder under the prefix

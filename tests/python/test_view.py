@@ -111,6 +111,18 @@ def test_no_display_is_one_line_and_exit_2_before_any_file(args, tmp_path):
     assert not (tmp_path / "frames").exists()
 
 
+def test_a_display_that_does_not_answer_is_one_line_and_exit_2_before_any_file(tmp_path):
+    # Not a window nobody sees (SDL's offscreen driver), waiting for an Esc no one can press.
+    env = view_env(None)
+    env["DISPLAY"] = ":65000"  # no X server there: no socket /tmp/.X11-unix/X65000
+    done = subprocess.run([helpers.RTCLI, "render", "--view", "--out", tmp_path / "frames"], env=env,
+                          capture_output=True, text=True, timeout=x_server.TIMEOUT, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith("rtcli: error: --view cannot open a window: "), done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert not (tmp_path / "frames").exists()
+
+
 def test_a_render_without_a_window_maps_no_sdl_library():
     # SDL2 and the forty-odd libraries it links live in the window's module, loaded by --view only.
     env = {**helpers.binary_env(), "LD_TRACE_LOADED_OBJECTS": "1"}

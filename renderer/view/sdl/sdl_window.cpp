@@ -2,12 +2,18 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "view/window.h"
 
 namespace rtcli::view {
 namespace {
+
+bool is_set(const char* variable) {
+  const char* value = std::getenv(variable);
+  return value && *value;
+}
 
 class SdlWindow : public Window {
  public:
@@ -22,6 +28,13 @@ class SdlWindow : public Window {
     // The window's surface in plain memory: no OpenGL, whose software driver (llvmpipe) would
     // map a hundred megabytes and start threads that compete with the render's workers.
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    // Only the drivers of the displays the environment names: SDL would otherwise try Wayland
+    // with no compositor (a stray line on stderr), then fall back to a driver that shows
+    // nothing (offscreen), where the view would wait for an Esc no one can press.
+    std::string drivers;
+    if (is_set("WAYLAND_DISPLAY")) drivers = "wayland";
+    if (is_set("DISPLAY")) drivers += drivers.empty() ? "x11" : ",x11";
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, drivers.c_str());
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return SDL_GetError();
     started_ = true;
     SDL_Rect usable{};
