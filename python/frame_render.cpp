@@ -26,21 +26,11 @@ void check_threads_once(int threads) {
   largest_checked = threads;
 }
 
-int checked_threads(const FrameRequest& r) {
-  validate(r);
-  const int threads = resolve_threads(r.threads.value_or(0));
+int checked_threads(const FrameSpec& spec) {
+  validate_in_memory(spec);
+  const int threads = resolve_threads(spec.threads);
   check_threads_once(threads);
   return threads;
-}
-FrameSpec frame_spec(const FrameRequest& r) {
-  FrameSpec spec;
-  spec.width = r.width;
-  spec.height = r.height;
-  spec.tile_width = r.tile_width;
-  spec.tile_height = r.tile_height;
-  spec.threads = r.threads.value_or(0);
-  spec.checkpoints = {};
-  return spec;
 }
 }  // namespace
 
@@ -58,15 +48,17 @@ int thread_count(long long threads) {
   return static_cast<int>(threads);
 }
 
-void validate(const FrameRequest& r) {
+void validate_in_memory(const FrameSpec& spec) {
   // The values as Python arguments first, each named as the caller wrote it; then as a frame.
-  frame_side(r.width, "width");
-  frame_side(r.height, "height");
-  frame_side(r.tile_width, "tile width");
-  frame_side(r.tile_height, "tile height");
-  if (r.threads) thread_count(*r.threads);
-  validate(frame_spec(r));
-  check_frame_fits(r.width, r.height);
+  frame_side(spec.width, "width");
+  frame_side(spec.height, "height");
+  frame_side(spec.tile_width, "tile width");
+  frame_side(spec.tile_height, "tile height");
+  if (spec.threads != 0) thread_count(spec.threads);
+  FrameSpec frame = spec;
+  frame.checkpoints = {};  // none in memory
+  validate(frame);
+  check_frame_fits(spec.width, spec.height);
 }
 
 void FrameRender::Watch::band_finished(const FinishedBand& band) {
@@ -74,15 +66,15 @@ void FrameRender::Watch::band_finished(const FinishedBand& band) {
   render_.signal(false);
 }
 
-FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame)
-    : threads_(checked_threads(request)),
-      grid_(frame_spec(request).tiles()),
-      height_(request.height),
-      tile_height_(request.tile_height),
+FrameRender::FrameRender(const RenderScene& scene, const FrameSpec& spec, Frame& frame)
+    : threads_(checked_threads(spec)),
+      grid_(spec.tiles()),
+      height_(spec.height),
+      tile_height_(spec.tile_height),
       arena_(threads_),
       into_(frame),
       watch_(*this, grid_.count()),
-      kernels_(scene, request.tile_width, threads_),
+      kernels_(scene, spec.tile_width, threads_),
       loop_(arena_, grid_, {&into_, &watch_}) {
   try {
     thread_ = std::thread([this] {
@@ -133,14 +125,6 @@ void FrameRender::cancel() {
 void FrameRender::finish() {
   if (thread_.joinable()) thread_.join();
   if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
-}
-
-Frame render_frame(const RenderScene& scene, const FrameRequest& request) {
-  validate(request);  // before the frame's memory is taken
-  Frame frame(request.width, request.height);
-  FrameRender render(scene, request, frame);
-  render.finish();
-  return frame;
 }
 
 }  // namespace rtcli::python

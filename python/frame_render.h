@@ -7,7 +7,6 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include "frame/frame.h"
@@ -16,18 +15,11 @@
 #include "parallel/tile_workers.h"
 #include "pipeline/band_renderer.h"
 #include "pipeline/frame_loop.h"
+#include "pipeline/frame_spec.h"
 #include "pipeline/memory_sink.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
-
-struct FrameRequest {
-  int width = 800;             // pixels
-  int height = 600;            // pixels
-  int tile_width = 4096;       // pixels; rtcli render's default: full-row strips
-  int tile_height = 16;        // pixels
-  std::optional<int> threads;  // worker threads, 1..1024; none: one per logical core
-};
 
 // A frame or tile side as asked for, 1..kMaxSide as rtcli's --size takes; `what` names it in the
 // error ("width"). Throws UsageError.
@@ -36,17 +28,19 @@ int frame_side(long long value, const char* what);
 // A thread count as asked for, 1..1024 as rtcli render --threads takes. Throws UsageError.
 int thread_count(long long threads);
 
+// `spec` as a frame in memory: its size, tiles and threads (0: one per logical core), as every
+// frame's; its checkpoints and scene are not used (the caller hands a prepared RenderScene).
 // Throws UsageError naming the bad value, before any memory is taken.
-void validate(const FrameRequest& request);
+void validate_in_memory(const FrameSpec& spec);
 
-// One frame being rendered into `frame` (request.width x request.height, every row stored) by
-// the frame loop (a tile a band, into a MemorySink) on a thread of its own. The constructor
+// One frame being rendered into `frame` (spec.width x spec.height, every row stored) by the
+// frame loop (a tile a band, into a MemorySink) on a thread of its own. The constructor
 // validates and starts; the caller then waits in slices, reads rows_done() and may cancel. The
 // scene and frame must outlive it.
 class FrameRender {
  public:
-  // Throws UsageError for a bad request, RunError when the threads cannot start.
-  FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame);
+  // Throws UsageError for a bad spec, RunError when the threads cannot start.
+  FrameRender(const RenderScene& scene, const FrameSpec& spec, Frame& frame);
   // Cancels and waits for the workers: no worker outlives the render.
   ~FrameRender();
   FrameRender(const FrameRender&) = delete;
@@ -80,7 +74,7 @@ class FrameRender {
   };
   void signal(bool ended);
 
-  int threads_;  // first: the request is validated before anything is made from it
+  int threads_;  // first: the spec is validated before anything is made from it
   TileGrid grid_;
   int height_;
   int tile_height_;
@@ -96,8 +90,5 @@ class FrameRender {
   std::exception_ptr error_;  // written by the render thread before ended_
   std::thread thread_;
 };
-
-// The whole frame, every tile rendered by render_tile on a WorkerArena as rtcli render does.
-Frame render_frame(const RenderScene& scene, const FrameRequest& request);
 
 }  // namespace rtcli::python

@@ -46,12 +46,12 @@ nb::object as_array(Frame frame) {
 // looks at signals and calls progress(rows_done, height) once per finished band. A Python
 // exception (KeyboardInterrupt from a signal, or one raised by progress) cancels the workers,
 // waits for them, and propagates.
-void watch(const RenderScene& scene, const FrameRequest& request, Frame& frame,
+void watch(const RenderScene& scene, const FrameSpec& spec, Frame& frame,
            const nb::object& progress) {
   std::optional<FrameRender> render;
   {
     const nb::gil_scoped_release unlocked;
-    render.emplace(scene, request, frame);
+    render.emplace(scene, spec, frame);
   }
   try {
     int reported = 0;  // rows passed to progress so far
@@ -64,7 +64,7 @@ void watch(const RenderScene& scene, const FrameRequest& request, Frame& frame,
       if (progress.is_none()) continue;
       for (const int done = render->rows_done(); reported < done;) {
         reported = std::min(done, reported + render->band_height());
-        progress(reported, request.height);
+        progress(reported, spec.height);
       }
     }
     const nb::gil_scoped_release unlocked;
@@ -80,33 +80,33 @@ nb::object render_into(const PyScene* scene, long long width, long long height,
                        std::optional<long long> threads,
                        std::optional<std::pair<long long, long long>> tile, OutArray out,
                        nb::object progress) {
-  FrameRequest request;
-  request.width = frame_side(width, "width");
-  request.height = frame_side(height, "height");
+  FrameSpec spec;
+  spec.width = frame_side(width, "width");
+  spec.height = frame_side(height, "height");
   if (tile) {
-    request.tile_width = frame_side(tile->first, "tile width");
-    request.tile_height = frame_side(tile->second, "tile height");
+    spec.tile_width = frame_side(tile->first, "tile width");
+    spec.tile_height = frame_side(tile->second, "tile height");
   }
-  if (threads) request.threads = thread_count(*threads);
-  validate(request);  // before the frame's memory is taken
+  if (threads) spec.threads = thread_count(*threads);
+  validate_in_memory(spec);  // before the frame's memory is taken
   const RenderScene& s = scene ? scene->scene : seed()->scene;
   if (!out.is_valid()) {
-    Frame frame(request.width, request.height);
-    watch(s, request, frame, progress);
+    Frame frame(spec.width, spec.height);
+    watch(s, spec, frame, progress);
     return as_array(std::move(frame));
   }
-  if (out.shape(0) != static_cast<std::size_t>(request.height) ||
-      out.shape(1) != static_cast<std::size_t>(request.width) || out.shape(2) != 3)
+  if (out.shape(0) != static_cast<std::size_t>(spec.height) ||
+      out.shape(1) != static_cast<std::size_t>(spec.width) || out.shape(2) != 3)
     throw UsageError("out has shape (" + std::to_string(out.shape(0)) + ", " +
                      std::to_string(out.shape(1)) + ", " + std::to_string(out.shape(2)) +
-                     "), size asks for (" + std::to_string(request.height) + ", " +
-                     std::to_string(request.width) + ", 3)");
-  Frame frame(request.width, request.height, out.data());
+                     "), size asks for (" + std::to_string(spec.height) + ", " +
+                     std::to_string(spec.width) + ", 3)");
+  Frame frame(spec.width, spec.height, out.data());
   try {
-    watch(s, request, frame, progress);
+    watch(s, spec, frame, progress);
   } catch (...) {
     // Never half a frame: a stopped render leaves out all black.
-    std::memset(out.data(), 0, Frame::bytes(request.width, request.height));
+    std::memset(out.data(), 0, Frame::bytes(spec.width, spec.height));
     throw;
   }
   return nb::none();
