@@ -2,7 +2,6 @@
 
 #include <mutex>
 #include <string>
-#include <system_error>
 #include <utility>
 
 #include "parallel/thread_probe.h"
@@ -27,7 +26,6 @@ void check_threads_once(int threads) {
 }
 
 int checked_threads(const FrameRequest& r) {
-  validate(r);
   const int threads = resolve_threads(r.threads.value_or(0));
   check_threads_once(threads);
   return threads;
@@ -74,44 +72,50 @@ void FrameRender::Watch::band_finished(const FinishedBand& band) {
   render_.signal(false);
 }
 
-FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame)
-    : threads_(checked_threads(request)),
+std::vector<FrameSink*> FrameRender::sinks(bool watch_bands) {
+  if (watch_bands) return {&into_, &watch_};
+  return {&into_};
+}
+
+FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame,
+                         bool watch_bands)
+    : thread_(borrow_render_thread(checked_threads(request))),
       grid_(frame_spec(request).tiles()),
       height_(request.height),
       tile_height_(request.tile_height),
-      arena_(threads_),
       into_(frame),
       watch_(*this, grid_.count()),
-      kernels_(scene, request.tile_width, threads_),
-      loop_(arena_, grid_, {&into_, &watch_}) {
-  try {
-    thread_ = std::thread([this] {
-      try {
-        loop_.run(kernels_);
-      } catch (const FrameStopped&) {
-        // cancelled: the workers finished the tiles in hand, as asked
-      } catch (...) {
-        error_ = std::current_exception();
-      }
-      signal(true);
-    });
-  } catch (const std::system_error& e) {
-    throw RunError(std::string("cannot start a thread: ") + e.what());
-  }
+      kernels_(scene, request.tile_width, thread_->workers()),
+      loop_(thread_->arena(), grid_, sinks(watch_bands)) {
+  thread_->start([this] {
+    try {
+      loop_.run(kernels_);
+    } catch (const FrameStopped&) {
+      // cancelled: the workers finished the tiles in hand, as asked
+    } catch (...) {
+      error_ = std::current_exception();
+    }
+    signal(true);  // the last this job touches: the render may be destroyed right after
+  });
 }
 
 FrameRender::~FrameRender() {
   cancel();
-  if (thread_.joinable()) thread_.join();
+  wait_for_end();
 }
 
 void FrameRender::signal(bool ended) {
-  {
-    const std::lock_guard lock(mutex_);
-    news_ = true;
-    ended_ = ended_ || ended;
-  }
+  // Notified under the lock, so that a waiter who sees ended_ and destroys this render can do
+  // so only once this thread has let go of it.
+  const std::lock_guard lock(mutex_);
+  news_ = true;
+  ended_ = ended_ || ended;
   changed_.notify_all();
+}
+
+void FrameRender::wait_for_end() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return ended_; });
 }
 
 bool FrameRender::wait(std::chrono::milliseconds timeout) {
@@ -131,16 +135,8 @@ void FrameRender::cancel() {
 }
 
 void FrameRender::finish() {
-  if (thread_.joinable()) thread_.join();
+  wait_for_end();
   if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
-}
-
-Frame render_frame(const RenderScene& scene, const FrameRequest& request) {
-  validate(request);  // before the frame's memory is taken
-  Frame frame(request.width, request.height);
-  FrameRender render(scene, request, frame);
-  render.finish();
-  return frame;
 }
 
 }  // namespace rtcli::python

@@ -8,7 +8,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
-#include <thread>
+#include <vector>
 
 #include "frame/frame.h"
 #include "frame/tiles.h"
@@ -17,6 +17,7 @@
 #include "pipeline/band_renderer.h"
 #include "pipeline/frame_loop.h"
 #include "pipeline/memory_sink.h"
+#include "render_threads.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
@@ -40,20 +41,25 @@ int thread_count(long long threads);
 void validate(const FrameRequest& request);
 
 // One frame being rendered into `frame` (request.width x request.height, every row stored) by
-// the frame loop (a tile a band, into a MemorySink) on a thread of its own. The constructor
-// validates and starts; the caller then waits in slices, reads rows_done() and may cancel. The
-// scene and frame must outlive it.
+// the frame loop (a tile a band, into a MemorySink) on a thread borrowed from the module's
+// pool (render_threads.h). The constructor starts it; the caller then waits in slices, reads
+// rows_done() and may cancel. The request is validated (validate) and the scene and frame outlive
+// it.
 class FrameRender {
  public:
-  // Throws UsageError for a bad request, RunError when the threads cannot start.
-  FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame);
-  // Cancels and waits for the workers: no worker outlives the render.
+  // With watch_bands, each finished band ends a wait() and rows_done() counts them; without,
+  // a wait() ends only at the end or its timeout, so a caller who wants no progress is not
+  // woken once a band. Throws RunError when the threads cannot start.
+  FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame,
+              bool watch_bands);
+  // Cancels and waits for the workers: no worker outlives the render. The thread goes back to
+  // the pool.
   ~FrameRender();
   FrameRender(const FrameRender&) = delete;
   FrameRender& operator=(const FrameRender&) = delete;
 
-  // Waits until a tile finishes, the render ends or `timeout` passes. True once it has ended
-  // (finished, cancelled or failed).
+  // Waits until a band finishes (with watch_bands), the render ends or `timeout` passes. True
+  // once it has ended (finished, cancelled or failed).
   bool wait(std::chrono::milliseconds timeout);
 
   // Rows [0, rows_done()) are all rendered: whole bands, one row of tiles each.
@@ -79,12 +85,14 @@ class FrameRender {
     TileScheduler done_;  // used for its record of finished tiles only
   };
   void signal(bool ended);
+  std::vector<FrameSink*> sinks(bool watch_bands);
 
-  int threads_;  // first: the request is validated before anything is made from it
+  void wait_for_end();
+
+  BorrowedThread thread_;  // first: its arena is the loop's
   TileGrid grid_;
   int height_;
   int tile_height_;
-  WorkerArena arena_;
   MemorySink into_;
   Watch watch_;
   KernelRenderer kernels_;
@@ -94,10 +102,6 @@ class FrameRender {
   bool news_ = false;         // guarded by mutex_: a tile finished since the last wait
   bool ended_ = false;        // guarded by mutex_
   std::exception_ptr error_;  // written by the render thread before ended_
-  std::thread thread_;
 };
-
-// The whole frame, every tile rendered by render_tile on a WorkerArena as rtcli render does.
-Frame render_frame(const RenderScene& scene, const FrameRequest& request);
 
 }  // namespace rtcli::python

@@ -51,7 +51,7 @@ void watch(const RenderScene& scene, const FrameRequest& request, Frame& frame,
   std::optional<FrameRender> render;
   {
     const nb::gil_scoped_release unlocked;
-    render.emplace(scene, request, frame);
+    render.emplace(scene, request, frame, !progress.is_none());
   }
   try {
     int reported = 0;  // rows passed to progress so far
