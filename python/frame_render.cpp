@@ -1,10 +1,17 @@
 #include "frame_render.h"
 
+#include <algorithm>
 #include <mutex>
 #include <string>
-#include <utility>
+#include <thread>
 
+#include "arena_pool.h"
+#include "frame/tiles.h"
 #include "parallel/thread_probe.h"
+#include "parallel/tile_scheduler.h"
+#include "pipeline/band_renderer.h"
+#include "pipeline/frame_loop.h"
+#include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
@@ -67,76 +74,63 @@ void validate(const FrameRequest& r) {
   check_frame_fits(r.width, r.height);
 }
 
-void FrameRender::Watch::band_finished(const FinishedBand& band) {
-  done_.complete(band.index);
-  render_.signal(false);
-}
+namespace {
+// Records the bands done, and hands the calling thread's own bands to the watcher.
+class CallerWatch : public FrameSink {
+ public:
+  CallerWatch(BandWatcher& watcher, const TileGrid& grid, int height, int band_height)
+      : watcher_(watcher),
+        caller_(std::this_thread::get_id()),
+        done_(grid.count()),
+        columns_(grid.columns()),
+        height_(height),
+        band_height_(band_height) {}
 
-std::vector<FrameSink*> FrameRender::sinks(bool watch_bands) {
-  if (watch_bands) return {&into_, &watch_};
-  return {&into_};
-}
+  void watch(FrameLoop& loop) { loop_ = &loop; }
+  bool stopped() const { return stopped_; }
 
-FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame,
-                         bool watch_bands)
-    : thread_(borrow_render_thread(checked_threads(request))),
-      grid_(frame_spec(request).tiles()),
-      height_(request.height),
-      tile_height_(request.tile_height),
-      into_(frame),
-      watch_(*this, grid_.count()),
-      kernels_(scene, request.tile_width, thread_->workers()),
-      loop_(thread_->arena(), grid_, sinks(watch_bands)) {
-  thread_->start([this] {
-    try {
-      loop_.run(kernels_);
-    } catch (const FrameStopped&) {
-      // cancelled: the workers finished the tiles in hand, as asked
-    } catch (...) {
-      error_ = std::current_exception();
+  // Rows [0, rows_done()) are all rendered: whole bands, one row of tiles each.
+  int rows_done() const {
+    const int rows = done_.completed_prefix() / columns_ * band_height_;
+    return std::min(rows, height_);
+  }
+
+  void band_finished(const FinishedBand& band) override {
+    done_.complete(band.index);
+    if (std::this_thread::get_id() != caller_ || stopped_) return;
+    if (!watcher_.band_done(rows_done())) {
+      stopped_ = true;
+      loop_->stop();
     }
-    signal(true);  // the last this job touches: the render may be destroyed right after
-  });
-}
+  }
 
-FrameRender::~FrameRender() {
-  cancel();
-  wait_for_end();
-}
+ private:
+  BandWatcher& watcher_;
+  std::thread::id caller_;
+  TileScheduler done_;  // used for its record of finished tiles only
+  int columns_;
+  int height_;
+  int band_height_;
+  FrameLoop* loop_ = nullptr;
+  bool stopped_ = false;  // the caller's only
+};
+}  // namespace
 
-void FrameRender::signal(bool ended) {
-  // Notified under the lock, so that a waiter who sees ended_ and destroys this render can do
-  // so only once this thread has let go of it.
-  const std::lock_guard lock(mutex_);
-  news_ = true;
-  ended_ = ended_ || ended;
-  changed_.notify_all();
-}
-
-void FrameRender::wait_for_end() {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return ended_; });
-}
-
-bool FrameRender::wait(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(mutex_);
-  changed_.wait_for(lock, timeout, [&] { return news_; });
-  news_ = false;
-  return ended_;
-}
-
-int FrameRender::rows_done() const {
-  const int bands = watch_.bands_done() / grid_.columns();
-  return bands >= grid_.rows() ? height_ : bands * tile_height_;
-}
-
-void FrameRender::cancel() {
-  loop_.stop();
-}
-
-void FrameRender::finish() {
-  wait_for_end();
-  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+int render_watched(const RenderScene& scene, const FrameRequest& request, Frame& frame,
+                   BandWatcher& watcher) {
+  const BorrowedArena arena = borrow_arena(checked_threads(request));
+  const TileGrid grid = frame_spec(request).tiles();
+  MemorySink into(frame);
+  CallerWatch watch(watcher, grid, request.height, request.tile_height);
+  KernelRenderer kernels(scene, request.tile_width, arena->threads());
+  FrameLoop loop(*arena, grid, {&into, &watch});
+  watch.watch(loop);
+  try {
+    loop.run(kernels);
+  } catch (const FrameStopped&) {
+    if (!watch.stopped()) throw;
+  }
+  return watch.rows_done();
 }
 
 }  // namespace rtcli::python
