@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <fstream>
 #include <stdexcept>
@@ -35,6 +36,10 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
   const int out_file =
       limits.stdout_file ? open(limits.stdout_file->c_str(), O_WRONLY | O_CLOEXEC) : -1;
   if (limits.stdout_file && out_file < 0) throw std::runtime_error("cannot open the stdout file");
+  // Closed by a successful exec: the constructor returns only once the child runs the program,
+  // so that nothing a test does to it (a signal) can reach the forked copy of the test itself.
+  int exec_pipe[2];
+  if (pipe2(exec_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -45,6 +50,7 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
     close(err_pipe[0]);
     close(out_pipe[1]);
     close(err_pipe[1]);
+    close(exec_pipe[0]);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -69,6 +75,11 @@ RtcliProcess::RtcliProcess(const std::vector<std::string>& args, const ChildLimi
     execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
+  close(exec_pipe[1]);
+  char ignored = 0;
+  while (read(exec_pipe[0], &ignored, 1) < 0 && errno == EINTR) {
+  }
+  close(exec_pipe[0]);
   if (out_file >= 0) close(out_file);
   close(out_pipe[1]);
   close(err_pipe[1]);

@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 
@@ -16,7 +17,8 @@ namespace {
 constexpr int kTextScale = 2;
 constexpr int kMargin = 6;
 constexpr int kStatusHeight = kGlyphHeight * kTextScale + 2 * kMargin;
-constexpr int kMinWidth = 480;  // room for the status line
+constexpr int kMinWidth = 480;            // room for the status line
+constexpr std::uint8_t kBackground = 24;  // grey, around the preview and under the status
 constexpr PreviewSize kLargestPreview{1280, 960};
 
 bool has_display() {
@@ -48,24 +50,27 @@ PreviewSize SdlDisplay::open(int frame_width, int frame_height) {
       fit_preview(frame_width, frame_height, {std::max(1, limit.width), std::max(1, limit.height)});
   width_ = std::max(preview_.width, kMinWidth);
   height_ = preview_.height + kStatusHeight;
-  why = window_->open(width_, height_);
+  why = window_->open(width_, height_, kBackground);
   if (!why.empty()) throw UsageError("--view cannot open a window: " + why);
-  canvas_.assign(static_cast<std::size_t>(width_) * height_ * 3, 0);
+  status_.assign(static_cast<std::size_t>(width_) * kStatusHeight * 3, 0);
   return preview_;
 }
 
-void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, const std::string& status) {
+void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
+                      const std::string& status) {
   // The preview centred in the top part, the status on a dark strip below.
-  std::fill(canvas_.begin(), canvas_.end(), 24);
   const int left = (width_ - preview_.width) / 2;
-  const std::size_t row_bytes = static_cast<std::size_t>(preview_.width) * 3;
-  for (int y = 0; y < preview_.height; ++y)
-    std::memcpy(canvas_.data() + (static_cast<std::size_t>(y) * width_ + left) * 3,
-                rgb.data() + row_bytes * y, row_bytes);
+  if (!painted_) changed = {0, preview_.height};
+  std::vector<Window::Rows> pieces;
+  if (!changed.empty())
+    pieces.push_back({left, changed.first, preview_.width, changed.end - changed.first,
+                      rgb.data() + static_cast<std::size_t>(preview_.width) * 3 * changed.first});
+  std::fill(status_.begin(), status_.end(), kBackground);
   const std::uint8_t text_colour[3] = {230, 230, 230};
-  draw_text(canvas_.data(), width_, height_, kMargin, preview_.height + kMargin, status, kTextScale,
+  draw_text(status_.data(), width_, kStatusHeight, kMargin, kMargin, status, kTextScale,
             text_colour);
-  window_->show(canvas_.data(), "rtcli render  " + status);
+  pieces.push_back({0, preview_.height, width_, kStatusHeight, status_.data()});
+  painted_ = window_->show("rtcli render  " + status, pieces) || painted_;
 }
 
 bool SdlDisplay::wait_for_close(int milliseconds) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace rtcli::view {
 
@@ -13,14 +14,26 @@ namespace rtcli::view {
 // by exceptions across the module boundary.
 class Window {
  public:
+  // RGB rows to put at (x, y) in the window, `width` pixels each.
+  struct Rows {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int rows = 0;
+    const std::uint8_t* rgb = nullptr;
+  };
+
   virtual ~Window() = default;  // closes the window
   // Starts the video subsystem: an empty string on success, else why it could not. The
   // screen's usable area into `width` and `height` when known, else both 0.
   virtual std::string start(int& width, int& height) = 0;
-  // Opens the window at width x height: an empty string on success, else why it could not.
-  virtual std::string open(int width, int height) = 0;
-  // Shows `rgb` (RGB, the window's width x height) and sets the title.
-  virtual void show(const std::uint8_t* rgb, const std::string& title) = 0;
+  // Opens the window at width x height, `grey` where nothing is drawn: an empty string on
+  // success, else why it could not.
+  virtual std::string open(int width, int height, std::uint8_t grey) = 0;
+  // Sets the title and puts `pieces` on screen: only those, or the whole window when nothing
+  // was painted yet or the screen lost the window's contents (covered, then shown again).
+  // False when the window could not be drawn (nothing is painted then).
+  virtual bool show(const std::string& title, const std::vector<Rows>& pieces) = 0;
   // Waits at most `milliseconds` for the user; true when they asked to close (Esc, the
   // window's close button).
   virtual bool wait_for_close(int milliseconds) = 0;

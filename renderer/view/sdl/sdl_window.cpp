@@ -1,9 +1,11 @@
 // The live view's window through SDL2 (view/window.h), built as librtcli_sdl.so.
 #include <SDL.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "view/window.h"
 
@@ -44,28 +46,35 @@ class SdlWindow : public Window {
     return {};
   }
 
-  std::string open(int width, int height) override {
+  std::string open(int width, int height, std::uint8_t grey) override {
     window_ = SDL_CreateWindow("rtcli render", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                width, height, 0);
     if (!window_) return SDL_GetError();
-    width_ = width;
-    height_ = height;
+    grey_ = grey;
     return {};
   }
 
-  void show(const std::uint8_t* rgb, const std::string& title) override {
+  bool show(const std::string& title, const std::vector<Rows>& pieces) override {
     SDL_SetWindowTitle(window_, title.c_str());
     SDL_Surface* target = SDL_GetWindowSurface(window_);
-    // SDL takes a non-const pointer but only reads a surface that is blitted from.
-    SDL_Surface* source = SDL_CreateRGBSurfaceWithFormatFrom(
-        const_cast<std::uint8_t*>(rgb), width_, height_, 24, width_ * 3, SDL_PIXELFORMAT_RGB24);
-    if (!target || !source) {  // a view that cannot draw leaves the render alone
-      if (source) SDL_FreeSurface(source);
-      return;
+    if (!target || (SDL_MUSTLOCK(target) && SDL_LockSurface(target) != 0))
+      return false;  // a view that cannot draw leaves the render alone
+    const bool whole = !painted_;
+    if (whole) SDL_FillRect(target, nullptr, SDL_MapRGB(target->format, grey_, grey_, grey_));
+    for (const Rows& piece : pieces) put_rgb(target, piece);
+    if (SDL_MUSTLOCK(target)) SDL_UnlockSurface(target);
+
+    if (whole || exposed_) {
+      SDL_UpdateWindowSurface(window_);
+    } else {
+      std::vector<SDL_Rect> rects;
+      for (const Rows& piece : pieces)
+        if (piece.rows > 0) rects.push_back({piece.x, piece.y, piece.width, piece.rows});
+      SDL_UpdateWindowSurfaceRects(window_, rects.data(), static_cast<int>(rects.size()));
     }
-    SDL_BlitSurface(source, nullptr, target, nullptr);
-    SDL_FreeSurface(source);
-    SDL_UpdateWindowSurface(window_);
+    painted_ = true;
+    exposed_ = false;
+    return true;
   }
 
   bool wait_for_close(int milliseconds) override {
@@ -75,16 +84,29 @@ class SdlWindow : public Window {
       if (event.type == SDL_QUIT) return true;
       if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) return true;
       if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE) return true;
-      // Exposed again after being covered: the next show() redraws it.
+      // Shown again after being covered: the next show() sends the whole surface.
+      if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED)
+        exposed_ = true;
     } while (SDL_PollEvent(&event));
     return false;
   }
 
  private:
+  // Copies RGB rows into the window surface's own pixel format.
+  static void put_rgb(SDL_Surface* target, const Rows& piece) {
+    if (piece.rows <= 0) return;
+    auto* pixels = static_cast<std::uint8_t*>(target->pixels) +
+                   static_cast<std::ptrdiff_t>(piece.y) * target->pitch +
+                   static_cast<std::ptrdiff_t>(piece.x) * target->format->BytesPerPixel;
+    SDL_ConvertPixels(piece.width, piece.rows, SDL_PIXELFORMAT_RGB24, piece.rgb, piece.width * 3,
+                      target->format->format, pixels, target->pitch);
+  }
+
   bool started_ = false;
   SDL_Window* window_ = nullptr;
-  int width_ = 0;
-  int height_ = 0;
+  std::uint8_t grey_ = 0;
+  bool painted_ = false;  // the window surface holds the whole picture
+  bool exposed_ = false;  // the screen lost the window's contents: send it all
 };
 
 }  // namespace
