@@ -82,6 +82,7 @@ def check_the_wheel(tmp_path, env):
         assert expected in names
     assert any(n.startswith("rtcli/_rtcli.") and n.endswith(".so") for n in names)
     assert any(n.endswith(".data/scripts/rtcli") for n in names)
+    assert any(n.endswith("/lib/rtcli/librtcli_sdl.so") and ".data/data/" in n for n in names), names
 
     # A fresh venv from the interpreter the project's venv was made from, in a folder with no
     # source or build tree; numpy from the index at the pinned version.
@@ -105,3 +106,10 @@ def check_the_wheel(tmp_path, env):
     run(["rtcli", "render", "--size", "800x600", "--checkpoints", "", "--quiet", "--out", str(tmp_path / "cli")],
         env=path_env, cwd=tmp_path)
     assert read_png(tmp_path / "cli" / "final.png") == read_png(SEED)
+    # The window's module, found from the venv's bin: with a display that does not answer, --view
+    # fails at opening the window (exit 2), not at loading the module (exit 1).
+    view_env = {k: v for k, v in path_env.items() if k != "WAYLAND_DISPLAY"}
+    view_env["DISPLAY"] = ":65000"
+    done = subprocess.run(["rtcli", "render", "--view", "--out", str(tmp_path / "view")], env=view_env,
+                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "--view cannot open a window" in done.stderr, done.stderr
