@@ -337,17 +337,18 @@ def latency_map_file(report, report_path):
 
 
 def latency_map_figure(name, report, path):
-    """The latency map with the colour bar it lacks: viridis over log10 ns from the report's
-    min_ns to max_ns, values outside clamped."""
+    """The latency map, cropped to its pixels (the PNG's top-left width x height; its own bar
+    is drawn for a plain image viewer), with matplotlib's colour bar: viridis over log10 ns from
+    the report's min_ns to max_ns, values outside clamped."""
     info = report["latency_map"]
-    image = plt.imread(path)
+    cfg = report["config"]
+    image = plt.imread(path)[:cfg["height"], :cfg["width"]]
     fig, ax = plt.subplots(figsize=(8, 8 * image.shape[0] / image.shape[1] + 0.8))
     ax.imshow(image, interpolation="nearest")
     ax.set_axis_off()
     mappable = plt.cm.ScalarMappable(norm=LogNorm(info["min_ns"], info["max_ns"]), cmap="viridis")
     bar = fig.colorbar(mappable, ax=ax, fraction=0.046, pad=0.02)
     bar.set_label("raw latency per pixel, ns (log scale; outside the bar: clamped)")
-    cfg = report["config"]
     ax.set_title(f"Latency map: {name}, {cfg['width']}x{cfg['height']}, "
                  f"{threads_text(report['latency']['threads'])}", fontsize=10)
     fig.tight_layout()
