@@ -138,6 +138,32 @@ class PlotTest(unittest.TestCase):
                 self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
 
 
+class LadderFigureTest(unittest.TestCase):
+    def test_bars_take_their_techniques_colour_and_the_legend_covers_no_data(self):
+        import ladder_colours
+        import plot_report
+        from matplotlib.colors import to_rgba
+
+        named = []
+        for name, implementation in (("py", "python"), ("nv", "native-vectors"), ("np", "native-pixel"),
+                                     ("a", "cpp"), ("b", "cpp"), ("odd", "elsewhere")):
+            report = helpers.synthetic_cpp_report()
+            report["implementation"] = implementation
+            named.append((name, report))
+        fig = plot_report.ladder_figure(named)
+        (ax,) = fig.axes
+        known = ladder_colours.TECHNIQUE_COLOURS
+        self.assertEqual([p.get_facecolor() for p in ax.patches],
+                         [to_rgba(c) for c in (known["python"], known["nanobind"], known["nanobind"],
+                                               known["rtcli bench"], known["rtcli bench"],
+                                               ladder_colours.SPARE_COLOURS[0])])
+        (legend,) = fig.legends
+        self.assertEqual([t.get_text() for t in legend.get_texts()],
+                         ["python", "nanobind", "rtcli bench", "elsewhere"])
+        renderer = fig.canvas.get_renderer()
+        self.assertFalse(legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer)))
+
+
 class LatencyMapFigureTest(unittest.TestCase):
     def test_shows_the_maps_pixels_without_the_pngs_own_bar(self):
         import plot_report
