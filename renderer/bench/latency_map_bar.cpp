@@ -21,7 +21,8 @@ constexpr int kTickGap = 3;                        // between a tick and its lab
 constexpr int kLine = kGlyphHeight + 3;            // labels at least this far apart
 constexpr int kCentre = kGlyphHeight / 2;          // the text row level with its tick
 constexpr int kAbove = kMargin + kLine + kCentre;  // the title, then half the top label
-constexpr int kBelow = kCentre + 1 + 3 + kGlyphHeight + kMargin;  // the bottom label, the note
+constexpr int kNote = kGlyphHeight - kCentre + 3;  // the note's top, below the bottom tick
+constexpr int kBelow = kNote + kGlyphHeight + kMargin;
 constexpr int kShortestBar = 100;  // shorter, a strip no longer reads as a scale
 
 std::string end_label(double ns, const std::optional<double>& percentile) {
@@ -84,7 +85,7 @@ LatencyBarLayout latency_bar_layout(int map_width, int map_height, const Latency
       last = row;
     }
   l.labels.push_back({end_label(scale.min_ns, scale.min_percentile), text_x, bottom - kCentre * s});
-  l.labels.push_back({"ENDS CLIPPED", l.bar_x, bottom + (kCentre + 1 + 3) * s});
+  l.labels.push_back({"ENDS CLIPPED", l.bar_x, bottom + kNote * s});
 
   int right = text_x;
   for (const LatencyBarLabel& label : l.labels)

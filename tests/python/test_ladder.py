@@ -20,8 +20,8 @@ LADDER = os.path.join(helpers.ROOT, "python", "ladder")
 RUNG_DIR = os.path.join(helpers.MODULE_DIR, "ladder") if helpers.MODULE_DIR else ""
 sys.path[:0] = [LADDER] + ([RUNG_DIR, helpers.MODULE_DIR] if helpers.MODULE_DIR else [])
 
-import rungs  # noqa: E402
-import talk  # noqa: E402
+import rungs
+import talk
 
 WIDTH, HEIGHT = 64, 48
 
