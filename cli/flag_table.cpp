@@ -45,7 +45,9 @@ constexpr FlagSpec kFlags[] = {
      .value_name = "FILE.png",
      .default_text = "none",
      .help = "Heat map of each pixel's raw latency over the frame",
-     .details = "its scale is in the report and the summary",
+     .details = "the map keeps the frame's size at the PNG's top left, with a colour bar to its "
+                "right (ns, log scale, clipped at p1 and p99.9 of all pixels); the scale is also "
+                "in the report and the summary",
      .completion = Completion::kPngFile},
     {.commands = kRender | kBench,
      .name = "--size",

@@ -58,6 +58,7 @@ import matplotlib
 matplotlib.use("Agg")
 import histogram_fit
 import html_report
+import ladder_colours
 import matplotlib.pyplot as plt
 import numpy as np
 import report_compare
@@ -65,6 +66,7 @@ import rtcli_report
 import script_args
 from bench_stats import bucket_midpoint
 from matplotlib.colors import LogNorm
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 
@@ -269,13 +271,19 @@ def scaling_figure(named_reports):
 
 def ladder_figure(named_reports):
     """ns per pixel of every report's one-thread throughput (log scale), each bar labelled with
-    its speedup over the first report: the ladder from pure Python to native frames."""
+    its speedup over the first report: the ladder from pure Python to native frames. Each bar has
+    its technique's colour, as in the binding ladder's figure; the legend sits right of the axes."""
     rows = report_compare.ladder_rows(named_reports)
-    fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)), 4.8))
+    fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)) + 1.6, 4.8), layout="constrained")
     labels = [(r["report"] if r["report"] == r["implementation"] else f"{r['report']}\n({r['implementation']})")
               + "\n" + ("no throughput" if r["threads"] is None else threads_text(r["threads"])) for r in rows]
     values = [r["ns_per_pixel"] for r in rows]
-    bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
+    techniques = [ladder_colours.IMPLEMENTATION_TECHNIQUES.get(r["implementation"], r["implementation"])
+                  for r in rows]
+    colours = ladder_colours.technique_colours(techniques)
+    bars = ax.bar(labels, values, color=[colours[t] for t in techniques])
+    fig.legend(handles=[Patch(color=c, label=t) for t, c in colours.items()], loc="outside right upper",
+               title="technique", fontsize=8)
     for bar, r in zip(bars, rows):
         cpu = "" if r["cpu_speedup"] is None else f"\n({report_compare.significant(r['cpu_speedup'])}x CPU)"
         ns = r["ns_per_pixel"]
@@ -289,7 +297,6 @@ def ladder_figure(named_reports):
     ax.set_title(f"The ladder: ns per pixel and speedup over {rows[0]['report']}\n(wall time; CPU time in "
                  "brackets; each bar's thread count under it)", fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
-    fig.tight_layout()
     return fig
 
 
@@ -337,17 +344,18 @@ def latency_map_file(report, report_path):
 
 
 def latency_map_figure(name, report, path):
-    """The latency map with the colour bar it lacks: viridis over log10 ns from the report's
-    min_ns to max_ns, values outside clamped."""
+    """The latency map, cropped to its pixels (the PNG's top-left width x height; its own bar
+    is drawn for a plain image viewer), with matplotlib's colour bar: viridis over log10 ns from
+    the report's min_ns to max_ns, values outside clamped."""
     info = report["latency_map"]
-    image = plt.imread(path)
+    cfg = report["config"]
+    image = plt.imread(path)[:cfg["height"], :cfg["width"]]
     fig, ax = plt.subplots(figsize=(8, 8 * image.shape[0] / image.shape[1] + 0.8))
     ax.imshow(image, interpolation="nearest")
     ax.set_axis_off()
     mappable = plt.cm.ScalarMappable(norm=LogNorm(info["min_ns"], info["max_ns"]), cmap="viridis")
     bar = fig.colorbar(mappable, ax=ax, fraction=0.046, pad=0.02)
     bar.set_label("raw latency per pixel, ns (log scale; outside the bar: clamped)")
-    cfg = report["config"]
     ax.set_title(f"Latency map: {name}, {cfg['width']}x{cfg['height']}, "
                  f"{threads_text(report['latency']['threads'])}", fontsize=10)
     fig.tight_layout()

@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "frame/bitmap_font.h"
 #include "system/errors.h"
-#include "view/status_font.h"
 
 namespace rtcli::view {
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "bench/latency_map_bar.h"
 #include "bench_schema.h"
 #include "test_support.h"
 
@@ -55,6 +56,23 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   }
   ASSERT_TRUE(report.contains("latency_map"));
   EXPECT_EQ(report["latency_map"]["file"], (dir / "out/latency.png").string());
+  // The map's colour bar says the report's range: its end labels, read from the PNG's pixels.
+  const json& map_info = report["latency_map"];
+  const std::string scale_text = map_info["scale"];
+  EXPECT_NE(scale_text.find("from p1 = "), std::string::npos) << scale_text;
+  EXPECT_NE(scale_text.find(" to p99.9 = "), std::string::npos) << scale_text;
+  const LatencyMapScale scale{map_info["min_ns"], map_info["max_ns"], 1.0, 99.9};
+  const LatencyBarLayout bar = latency_bar_layout(64, 40, scale);
+  const std::optional<Image> map = read_png(dir / "out/latency.png");
+  ASSERT_TRUE(map);
+  EXPECT_EQ(map->width, bar.width);  // the 64x40 map at the top left, the bar to its right
+  EXPECT_EQ(map->height, bar.height);
+  const LatencyBarLabel& top = bar.labels[1];
+  const LatencyBarLabel& bottom = bar.labels[bar.labels.size() - 2];
+  EXPECT_EQ(read_text(*map, top.x, top.y, bar.text_scale, top.text.size()),
+            "P99.9 " + bar_ns_text(scale.max_ns));
+  EXPECT_EQ(read_text(*map, bottom.x, bottom.y, bar.text_scale, bottom.text.size()),
+            "P1 " + bar_ns_text(scale.min_ns));
 
   // One complete event per tile, on the thread the report says rendered it.
   const json trace = read_json(dir / "trace.json");
@@ -68,10 +86,6 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   EXPECT_EQ(events, 12);  // 4 x 3 tiles of 16x16 over 64x40
   EXPECT_EQ(report["tiles"].size(), 12u);
 
-  const std::optional<Image> map = read_png(dir / "out/latency.png");
-  ASSERT_TRUE(map);
-  EXPECT_EQ(map->width, 64);
-  EXPECT_EQ(map->height, 40);
   // No temporary files left behind by the atomic writes.
   EXPECT_EQ(list_folder(dir / "out"), (std::vector<std::string>{"latency.png", "nested"}));
 

@@ -138,6 +138,58 @@ class PlotTest(unittest.TestCase):
                 self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
 
 
+class LadderFigureTest(unittest.TestCase):
+    def test_bars_take_their_techniques_colour_and_the_legend_covers_no_data(self):
+        import ladder_colours
+        import plot_report
+        from matplotlib.colors import to_rgba
+
+        named = []
+        for name, implementation in (("py", "python"), ("nv", "native-vectors"), ("np", "native-pixel"),
+                                     ("a", "cpp"), ("b", "cpp"), ("odd", "elsewhere")):
+            report = helpers.synthetic_cpp_report()
+            report["implementation"] = implementation
+            named.append((name, report))
+        fig = plot_report.ladder_figure(named)
+        (ax,) = fig.axes
+        known = ladder_colours.TECHNIQUE_COLOURS
+        self.assertEqual([p.get_facecolor() for p in ax.patches],
+                         [to_rgba(c) for c in (known["python"], known["nanobind"], known["nanobind"],
+                                               known["rtcli bench"], known["rtcli bench"],
+                                               ladder_colours.SPARE_COLOURS[0])])
+        (legend,) = fig.legends
+        self.assertEqual([t.get_text() for t in legend.get_texts()],
+                         ["python", "nanobind", "rtcli bench", "elsewhere"])
+        renderer = fig.canvas.get_renderer()
+        self.assertFalse(legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer)))
+
+
+class LatencyMapFigureTest(unittest.TestCase):
+    def test_shows_the_maps_pixels_without_the_pngs_own_bar(self):
+        import plot_report
+        import png_writer
+
+        # rtcli bench's layout: the 6x4 map at the top left, its white bar panel beside and below.
+        width, height, map_width, map_height = 20, 10, 6, 4
+        rgb = bytearray(b"\xff" * (width * height * 3))
+        for y in range(map_height):
+            for x in range(map_width):
+                rgb[(y * width + x) * 3:(y * width + x) * 3 + 3] = bytes((68, 1, 84))
+        report = helpers.synthetic_cpp_report()
+        report["config"].update(width=map_width, height=map_height)
+        report["latency_map"] = {"file": "map.png", "min_ns": 10.0, "max_ns": 1000.0}
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "map.png")
+            with open(path, "wb") as f:
+                f.write(png_writer.encode_png(width, height, bytes(rgb)))
+            fig = plot_report.latency_map_figure("cpp", report, path)
+        shown = fig.axes[0].images[0].get_array()
+        self.assertEqual(shown.shape[:2], (map_height, map_width))
+        self.assertEqual((shown[..., :3] * 255).round().astype(int).tolist(),
+                         [[[68, 1, 84]] * map_width] * map_height)
+        self.assertEqual(len(fig.axes), 2)  # the map and matplotlib's colour bar
+
+
 def read_png_size(path):
     with open(path, "rb") as f:
         header = f.read(24)
