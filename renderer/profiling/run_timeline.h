@@ -33,7 +33,7 @@ struct TimelineEvent {
 // (setup) and after the workers (the tail) one thread works at a time, so those moments count
 // once; between them each phase is the workers' time in it divided by their number.
 struct RunPhases {
-  double setup_ms = 0;     // scene prepared, first file opened: start to first band handed out
+  double setup_ms = 0;     // threads started, scene prepared, first file made: to the first band
   double render_ms = 0;    // workers rendering bands
   double compress_ms = 0;  // workers compressing bands and handing them to the writer
   double wait_ms = 0;      // workers not doing either: waiting for room, a band, or each other
