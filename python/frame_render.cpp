@@ -1,11 +1,17 @@
 #include "frame_render.h"
 
+#include <algorithm>
 #include <mutex>
 #include <string>
-#include <system_error>
-#include <utility>
+#include <thread>
 
+#include "arena_pool.h"
+#include "frame/tiles.h"
 #include "parallel/thread_probe.h"
+#include "parallel/tile_scheduler.h"
+#include "pipeline/band_renderer.h"
+#include "pipeline/frame_loop.h"
+#include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
@@ -27,7 +33,6 @@ void check_threads_once(int threads) {
 }
 
 int checked_threads(const FrameRequest& r) {
-  validate(r);
   const int threads = resolve_threads(r.threads.value_or(0));
   check_threads_once(threads);
   return threads;
@@ -69,78 +74,63 @@ void validate(const FrameRequest& r) {
   check_frame_fits(r.width, r.height);
 }
 
-void FrameRender::Watch::band_finished(const FinishedBand& band) {
-  done_.complete(band.index);
-  render_.signal(false);
-}
+namespace {
+// Records the bands done, and hands the calling thread's own bands to the watcher.
+class CallerWatch : public FrameSink {
+ public:
+  CallerWatch(BandWatcher& watcher, const TileGrid& grid, int height, int band_height)
+      : watcher_(watcher),
+        caller_(std::this_thread::get_id()),
+        done_(grid.count()),
+        columns_(grid.columns()),
+        height_(height),
+        band_height_(band_height) {}
 
-FrameRender::FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame)
-    : threads_(checked_threads(request)),
-      grid_(frame_spec(request).tiles()),
-      height_(request.height),
-      tile_height_(request.tile_height),
-      arena_(threads_),
-      into_(frame),
-      watch_(*this, grid_.count()),
-      kernels_(scene, request.tile_width, threads_),
-      loop_(arena_, grid_, {&into_, &watch_}) {
+  void watch(FrameLoop& loop) { loop_ = &loop; }
+  bool stopped() const { return stopped_; }
+
+  // Rows [0, rows_done()) are all rendered: whole bands, one row of tiles each.
+  int rows_done() const {
+    const int rows = done_.completed_prefix() / columns_ * band_height_;
+    return std::min(rows, height_);
+  }
+
+  void band_finished(const FinishedBand& band) override {
+    done_.complete(band.index);
+    if (std::this_thread::get_id() != caller_ || stopped_) return;
+    if (!watcher_.band_done(rows_done())) {
+      stopped_ = true;
+      loop_->stop();
+    }
+  }
+
+ private:
+  BandWatcher& watcher_;
+  std::thread::id caller_;
+  TileScheduler done_;  // used for its record of finished tiles only
+  int columns_;
+  int height_;
+  int band_height_;
+  FrameLoop* loop_ = nullptr;
+  bool stopped_ = false;  // the caller's only
+};
+}  // namespace
+
+int render_watched(const RenderScene& scene, const FrameRequest& request, Frame& frame,
+                   BandWatcher& watcher) {
+  const BorrowedArena arena = borrow_arena(checked_threads(request));
+  const TileGrid grid = frame_spec(request).tiles();
+  MemorySink into(frame);
+  CallerWatch watch(watcher, grid, request.height, request.tile_height);
+  KernelRenderer kernels(scene, request.tile_width, arena->threads());
+  FrameLoop loop(*arena, grid, {&into, &watch});
+  watch.watch(loop);
   try {
-    thread_ = std::thread([this] {
-      try {
-        loop_.run(kernels_);
-      } catch (const FrameStopped&) {
-        // cancelled: the workers finished the tiles in hand, as asked
-      } catch (...) {
-        error_ = std::current_exception();
-      }
-      signal(true);
-    });
-  } catch (const std::system_error& e) {
-    throw RunError(std::string("cannot start a thread: ") + e.what());
+    loop.run(kernels);
+  } catch (const FrameStopped&) {
+    if (!watch.stopped()) throw;
   }
-}
-
-FrameRender::~FrameRender() {
-  cancel();
-  if (thread_.joinable()) thread_.join();
-}
-
-void FrameRender::signal(bool ended) {
-  {
-    const std::lock_guard lock(mutex_);
-    news_ = true;
-    ended_ = ended_ || ended;
-  }
-  changed_.notify_all();
-}
-
-bool FrameRender::wait(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(mutex_);
-  changed_.wait_for(lock, timeout, [&] { return news_; });
-  news_ = false;
-  return ended_;
-}
-
-int FrameRender::rows_done() const {
-  const int bands = watch_.bands_done() / grid_.columns();
-  return bands >= grid_.rows() ? height_ : bands * tile_height_;
-}
-
-void FrameRender::cancel() {
-  loop_.stop();
-}
-
-void FrameRender::finish() {
-  if (thread_.joinable()) thread_.join();
-  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
-}
-
-Frame render_frame(const RenderScene& scene, const FrameRequest& request) {
-  validate(request);  // before the frame's memory is taken
-  Frame frame(request.width, request.height);
-  FrameRender render(scene, request, frame);
-  render.finish();
-  return frame;
+  return watch.rows_done();
 }
 
 }  // namespace rtcli::python

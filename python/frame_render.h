@@ -1,22 +1,12 @@
 // Rendering one frame in memory for the Python package: the tiles, workers and kernels of
-// `rtcli render`, without files or checkpoints, on threads of their own so that the caller
-// can watch: see bands finish, notice Ctrl-C, cancel.
+// `rtcli render`, without files or checkpoints. The calling thread is one of the workers, so a
+// call costs no hand-over to another thread; between its bands it lets its caller look in
+// (Python's signals, progress).
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "frame/frame.h"
-#include "frame/tiles.h"
-#include "parallel/tile_scheduler.h"
-#include "parallel/tile_workers.h"
-#include "pipeline/band_renderer.h"
-#include "pipeline/frame_loop.h"
-#include "pipeline/memory_sink.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {
@@ -39,65 +29,21 @@ int thread_count(long long threads);
 // Throws UsageError naming the bad value, before any memory is taken.
 void validate(const FrameRequest& request);
 
-// One frame being rendered into `frame` (request.width x request.height, every row stored) by
-// the frame loop (a tile a band, into a MemorySink) on a thread of its own. The constructor
-// validates and starts; the caller then waits in slices, reads rows_done() and may cancel. The
-// scene and frame must outlive it.
-class FrameRender {
+// What the calling thread does after each band it renders itself: rows [0, rows_done) are all
+// rendered (whole bands). Returning false stops the render: each worker finishes the band in
+// hand and takes no more.
+class BandWatcher {
  public:
-  // Throws UsageError for a bad request, RunError when the threads cannot start.
-  FrameRender(const RenderScene& scene, const FrameRequest& request, Frame& frame);
-  // Cancels and waits for the workers: no worker outlives the render.
-  ~FrameRender();
-  FrameRender(const FrameRender&) = delete;
-  FrameRender& operator=(const FrameRender&) = delete;
-
-  // Waits until a tile finishes, the render ends or `timeout` passes. True once it has ended
-  // (finished, cancelled or failed).
-  bool wait(std::chrono::milliseconds timeout);
-
-  // Rows [0, rows_done()) are all rendered: whole bands, one row of tiles each.
-  int rows_done() const;
-  int band_height() const { return tile_height_; }
-
-  // Stops handing out tiles; each worker finishes the tile in hand.
-  void cancel();
-
-  // Waits for the end, then rethrows what the workers threw, if anything.
-  void finish();
-
- private:
-  // Tells the watcher each time a tile is done, and which tiles are done in scan order.
-  class Watch : public FrameSink {
-   public:
-    Watch(FrameRender& render, int tiles) : render_(render), done_(tiles) {}
-    void band_finished(const FinishedBand& band) override;
-    int bands_done() const { return done_.completed_prefix(); }
-
-   private:
-    FrameRender& render_;
-    TileScheduler done_;  // used for its record of finished tiles only
-  };
-  void signal(bool ended);
-
-  int threads_;  // first: the request is validated before anything is made from it
-  TileGrid grid_;
-  int height_;
-  int tile_height_;
-  WorkerArena arena_;
-  MemorySink into_;
-  Watch watch_;
-  KernelRenderer kernels_;
-  FrameLoop loop_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool news_ = false;         // guarded by mutex_: a tile finished since the last wait
-  bool ended_ = false;        // guarded by mutex_
-  std::exception_ptr error_;  // written by the render thread before ended_
-  std::thread thread_;
+  virtual ~BandWatcher() = default;
+  virtual bool band_done(int rows_done) = 0;
 };
 
-// The whole frame, every tile rendered by render_tile on a WorkerArena as rtcli render does.
-Frame render_frame(const RenderScene& scene, const FrameRequest& request);
+// Renders `frame` (request.width x request.height, every row stored; the request validated)
+// with the frame loop, a tile a band, in an arena borrowed from the module's pool
+// (arena_pool.h), the calling thread among the workers. Returns the rows all rendered: the
+// height, or fewer when the watcher stopped it. Throws what the workers threw; RunError when
+// the threads cannot start.
+int render_watched(const RenderScene& scene, const FrameRequest& request, Frame& frame,
+                   BandWatcher& watcher);
 
 }  // namespace rtcli::python

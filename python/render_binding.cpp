@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,8 +26,8 @@ namespace nb = nanobind;
 namespace rtcli::python {
 namespace {
 
-// How often the calling thread looks at Python's signals while the workers render: a Ctrl-C
-// stops a render within this plus the tiles in hand.
+// How often the calling thread looks at Python's signals between its bands: a Ctrl-C stops a
+// render within this plus the bands in hand.
 constexpr std::chrono::milliseconds kPollInterval{10};
 
 using OutArray = nb::ndarray<std::uint8_t, nb::ndim<3>, nb::c_contig, nb::device::cpu>;
@@ -42,38 +43,64 @@ nb::object as_array(Frame frame) {
   return nb::ndarray<nb::numpy, std::uint8_t, nb::ndim<3>>(f->data(), {h, w, 3}, keeper).cast();
 }
 
-// Runs the render on its own threads while this thread, holding the GIL only between waits,
-// looks at signals and calls progress(rows_done, height) once per finished band. A Python
-// exception (KeyboardInterrupt from a signal, or one raised by progress) cancels the workers,
-// waits for them, and propagates.
+// Between the bands it renders itself, the calling thread takes the GIL for a moment: every
+// kPollInterval to look at signals, and after each band when there is a progress callback, to
+// call progress(rows_done, height) once per finished band. A Python exception
+// (KeyboardInterrupt from a signal, or one raised by progress) stops the render; the workers
+// finish the bands in hand and it propagates.
+class PythonWatcher : public BandWatcher {
+ public:
+  PythonWatcher(const nb::object& progress, int height, int band_height)
+      : progress_(progress), height_(height), band_height_(band_height) {}
+
+  bool band_done(int rows_done) override {
+    const auto now = std::chrono::steady_clock::now();
+    if (progress_.is_none() && now - last_look_ < kPollInterval) return true;
+    last_look_ = now;
+    const nb::gil_scoped_acquire gil;
+    try {
+      look(rows_done);
+      return true;
+    } catch (...) {
+      error_ = std::current_exception();
+      return false;
+    }
+  }
+
+  // With the GIL held: Python's signals, then progress up to rows_done.
+  void look(int rows_done) {
+    if (PyErr_CheckSignals() != 0) throw nb::python_error();
+    if (progress_.is_none()) return;
+    while (reported_ < rows_done) {
+      reported_ = std::min(rows_done, reported_ + band_height_);
+      progress_(reported_, height_);
+    }
+  }
+
+  // With the GIL held: what stopped the render, if the watcher did.
+  void rethrow_if_stopped() {
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  const nb::object& progress_;
+  int height_;
+  int band_height_;
+  int reported_ = 0;  // rows passed to progress so far
+  std::chrono::steady_clock::time_point last_look_ = std::chrono::steady_clock::now();
+  std::exception_ptr error_;
+};
+
 void watch(const RenderScene& scene, const FrameRequest& request, Frame& frame,
            const nb::object& progress) {
-  std::optional<FrameRender> render;
+  PythonWatcher watcher(progress, request.height, request.tile_height);
+  int rows = 0;
   {
     const nb::gil_scoped_release unlocked;
-    render.emplace(scene, request, frame);
+    rows = render_watched(scene, request, frame, watcher);
   }
-  try {
-    int reported = 0;  // rows passed to progress so far
-    for (bool ended = false; !ended;) {
-      {
-        const nb::gil_scoped_release unlocked;
-        ended = render->wait(kPollInterval);
-      }
-      if (PyErr_CheckSignals() != 0) throw nb::python_error();
-      if (progress.is_none()) continue;
-      for (const int done = render->rows_done(); reported < done;) {
-        reported = std::min(done, reported + render->band_height());
-        progress(reported, request.height);
-      }
-    }
-    const nb::gil_scoped_release unlocked;
-    render->finish();
-  } catch (...) {
-    const nb::gil_scoped_release unlocked;
-    render.reset();  // cancels, and waits for the workers
-    throw;
-  }
+  watcher.rethrow_if_stopped();
+  watcher.look(rows);  // the bands other workers finished after this thread's last
 }
 
 nb::object render_into(const PyScene* scene, long long width, long long height,

@@ -73,7 +73,8 @@ def render(scene: str | os.PathLike[str] | _rtcli.Scene | None = None,
     tile: (width, height) of a tile, default (4096, 16): full-row bands of 16 rows.
 
     Returns the frame, a (height, width, 3) uint8 array. The GIL is released while the workers
-    render; Ctrl-C (KeyboardInterrupt) stops them within about 10 ms plus the tiles in hand.
+    render, the calling thread among them; Ctrl-C (KeyboardInterrupt) stops them within about
+    10 ms plus the bands in hand.
     Bad arguments raise TypeError or ValueError naming the argument; a scene file that is
     missing or bad raises ValueError with the line `rtcli render` prints.
     """

@@ -35,6 +35,9 @@ class WorkerArena {
   }
 
   int threads() const { return threads_; }
+  // Whether it raised oneTBB's process-wide worker limit (more threads than cores), which it
+  // holds until it is destroyed.
+  bool raises_worker_limit() const { return allow_.has_value(); }
 
   // Runs f inside the arena, so that TBB work it starts uses these workers.
   template <class F>

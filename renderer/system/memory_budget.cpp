@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <mutex>
+#include <optional>
 #include <string>
 
 #include "system/errors.h"
@@ -96,8 +99,33 @@ MemoryLimits memory_limits() {
   return limits;
 }
 
+namespace {
+// Reading the resident limit opens a dozen files (meminfo, the cgroup's and each ancestor's).
+// A caller that checks many small frames, such as the Python module rendering in a loop,
+// reuses a reading younger than kFresh for requests far below what it said was left: memory
+// would have to shrink sixteenfold within it to change the answer. Anything larger reads afresh.
+constexpr std::chrono::seconds kFresh{1};
+constexpr std::size_t kFarBelow = 16;
+
+MemoryLimits current_limits(std::size_t resident) {
+  static std::mutex mutex;
+  static std::optional<MemoryLimits> last;
+  static std::chrono::steady_clock::time_point read_at;
+  const auto now = std::chrono::steady_clock::now();
+  const std::lock_guard lock(mutex);
+  if (last && now - read_at < kFresh && resident <= last->resident / kFarBelow) {
+    MemoryLimits limits = *last;
+    limits.address_space = address_space_room();  // a system call unless RLIMIT_AS is set
+    return limits;
+  }
+  last = memory_limits();
+  read_at = now;
+  return *last;
+}
+}  // namespace
+
 void check_memory_fits(std::size_t resident, const std::string& what, std::size_t address_space) {
-  const MemoryLimits limits = memory_limits();
+  const MemoryLimits limits = current_limits(resident);
   if (resident > limits.resident)
     throw UsageError(what + " needs " + std::to_string(resident) + " bytes, more than the " +
                      std::to_string(limits.resident) + " bytes " + limits.resident_source);

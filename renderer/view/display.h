@@ -18,8 +18,10 @@ class Display {
   // UsageError when there is nowhere to draw (no display, not a terminal).
   virtual PreviewSize open(int frame_width, int frame_height) = 0;
 
-  // Shows the preview (RGB, size from open) and the status line.
-  virtual void show(const std::vector<std::uint8_t>& rgb, const std::string& status) = 0;
+  // Shows the preview (RGB, size from open) and the status line. Only the rows in `changed`
+  // differ from the last call; a display may redraw just those (and its status line).
+  virtual void show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
+                    const std::string& status) = 0;
 
   // Waits at most `milliseconds` for the user; true when they asked to close (Esc, the
   // window's close button). A terminal view has no such request and just waits.

@@ -1,5 +1,8 @@
 #include "view/live_view.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <csignal>
 #include <exception>
@@ -10,6 +13,7 @@ namespace rtcli::view {
 
 namespace {
 using Clock = std::chrono::steady_clock;
+constexpr int kViewNiceness = 10;  // a tenth of a worker's share when they compete
 
 // Redraws come quickly at first and then less often, as Blender's viewport does: a short
 // render is seen filling, and a long one costs the workers almost nothing.
@@ -17,6 +21,12 @@ int redraw_interval_ms(double seconds) {
   if (seconds < 1) return 100;
   if (seconds < 5) return 250;
   return 500;
+}
+
+// The view thread runs at a lower priority than the render's workers: on a machine whose cores
+// the workers fill, a redraw waits for a gap instead of taking a core from a worker.
+void yield_to_workers() {
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kViewNiceness);
 }
 }  // namespace
 
@@ -29,12 +39,17 @@ LiveView::LiveView(std::unique_ptr<Display> display, int frame_width, int frame_
     try {
       const PreviewSize size = display_->open(frame_width, frame_height);
       preview_ = std::make_unique<Preview>(frame_width, frame_height, size);
+      // The empty frame is on screen before the render starts, so the first redraw during the
+      // render already has rows to send.
+      preview_->refresh(rgb_, drawn_, options_.tint);
+      display_->show(rgb_, {}, status_line(status_, 0));
     } catch (...) {
       opened.set_exception(std::current_exception());
       return;
     }
     opened.set_value();
-    run(frame_width, frame_height);
+    yield_to_workers();
+    run();
   });
   try {
     open_result.get();
@@ -56,11 +71,9 @@ void LiveView::wait_until_closed() {
   if (thread_.joinable()) thread_.join();
 }
 
-void LiveView::run(int, int) {
+void LiveView::run() {
   const Clock::time_point start = Clock::now();
-  std::vector<std::uint8_t> rgb;
-  Clock::time_point last_draw{};
-  int rows_drawn = -1;
+  Clock::time_point last_draw = start;
   bool final_drawn = false;
   while (!stop_.load()) {
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -73,11 +86,9 @@ void LiveView::run(int, int) {
     const bool due =
         Clock::now() - last_draw >= std::chrono::milliseconds(redraw_interval_ms(seconds));
     if (!due && !(finished && !final_drawn)) continue;
-    const int rows = preview_->rows_complete();
-    // The status line changes every time; the picture only when rows came in.
-    if (rows != rows_drawn || finished) preview_->snapshot(rgb, options_.tint);
-    display_->show(rgb, status_line(status_, seconds));
-    rows_drawn = rows;
+    // The status line changes every time; the picture only where rows came in.
+    const RowSpan changed = preview_->refresh(rgb_, drawn_, options_.tint);
+    display_->show(rgb_, changed, status_line(status_, seconds));
     last_draw = Clock::now();
     if (finished && !final_drawn) {
       final_drawn = true;

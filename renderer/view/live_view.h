@@ -5,8 +5,10 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "system/interrupt.h"
 #include "view/display.h"
@@ -38,12 +40,14 @@ class LiveView {
   void wait_until_closed();
 
  private:
-  void run(int frame_width, int frame_height);
+  void run();
 
   std::unique_ptr<Display> display_;
   const ViewStatus& status_;
   ViewOptions options_;
   std::unique_ptr<Preview> preview_;
+  std::vector<std::uint8_t> rgb_;  // the preview as drawn so far (view thread only)
+  std::vector<bool> drawn_;        // its rows that are in
   std::atomic<bool> stop_{false};
   std::thread thread_;
   // Ctrl-C or SIGTERM: the window goes too, also after the render while it waits to be closed.

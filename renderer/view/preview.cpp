@@ -102,14 +102,24 @@ void Preview::add_rows(int first_row, int rows, const std::uint8_t* rgb, int wor
 }
 
 void Preview::snapshot(std::vector<std::uint8_t>& rgb, bool tint) const {
+  std::vector<bool> drawn;
+  rgb.clear();
+  refresh(rgb, drawn, tint);
+}
+
+RowSpan Preview::refresh(std::vector<std::uint8_t>& rgb, std::vector<bool>& drawn,
+                         bool tint) const {
   const std::size_t row_bytes = static_cast<std::size_t>(size_.width) * 3;
-  rgb.assign(row_bytes * size_.height, 0);
+  if (rgb.size() != row_bytes * size_.height) rgb.assign(row_bytes * size_.height, 0);
+  if (drawn.size() != static_cast<std::size_t>(size_.height))
+    drawn.assign(static_cast<std::size_t>(size_.height), false);
+  RowSpan changed{size_.height, 0};
   for (int py = 0; py < size_.height; ++py) {
+    if (drawn[static_cast<std::size_t>(py)] || !row_complete(py)) continue;
+    // Black until all of its samples are in, as a checkpoint shows it.
+    drawn[static_cast<std::size_t>(py)] = true;
+    changed = {std::min(changed.first, py), py + 1};
     const int first = py * kSamples;
-    bool ready = true;
-    for (int s = 0; s < kSamples; ++s)
-      ready = ready && ready_[static_cast<std::size_t>(first + s)].load(std::memory_order_acquire);
-    if (!ready) continue;  // black until all of its samples are in, as a checkpoint shows it
     std::uint8_t* out = rgb.data() + row_bytes * py;
     for (std::size_t i = 0; i < row_bytes; ++i) {
       int sum = 0;
@@ -120,20 +130,23 @@ void Preview::snapshot(std::vector<std::uint8_t>& rgb, bool tint) const {
     if (!tint) continue;
     std::uint8_t colour[3];
     worker_colour(worker_[static_cast<std::size_t>(first)], colour);
+    // A third of the worker's colour: the bands' owners show, and so does the picture.
     for (std::size_t i = 0; i < row_bytes; ++i)
-      out[i] = static_cast<std::uint8_t>((out[i] + colour[i % 3]) / 2);
+      out[i] = static_cast<std::uint8_t>((2 * out[i] + colour[i % 3]) / 3);
   }
+  return changed.empty() ? RowSpan{} : changed;
+}
+
+bool Preview::row_complete(int py) const {
+  for (int s = 0; s < kSamples; ++s)
+    if (!ready_[static_cast<std::size_t>(py * kSamples + s)].load(std::memory_order_acquire))
+      return false;
+  return true;
 }
 
 int Preview::rows_complete() const {
   int complete = 0;
-  for (int py = 0; py < size_.height; ++py) {
-    bool ready = true;
-    for (int s = 0; s < kSamples; ++s)
-      ready = ready &&
-              ready_[static_cast<std::size_t>(py * kSamples + s)].load(std::memory_order_acquire);
-    complete += ready ? 1 : 0;
-  }
+  for (int py = 0; py < size_.height; ++py) complete += row_complete(py) ? 1 : 0;
   return complete;
 }
 

@@ -22,6 +22,13 @@ struct PreviewSize {
   int height = 0;
 };
 
+// Preview rows [first, end): what a redraw changed.
+struct RowSpan {
+  int first = 0;
+  int end = 0;
+  bool empty() const { return end <= first; }
+};
+
 // The largest size of the frame's aspect ratio that fits `limit`, never larger than the frame.
 PreviewSize fit_preview(int frame_width, int frame_height, PreviewSize limit);
 
@@ -45,13 +52,20 @@ class Preview {
   // is mixed with the colour of the worker that rendered it.
   void snapshot(std::vector<std::uint8_t>& rgb, bool tint) const;
 
-  // Preview rows all of whose samples are in (the display redraws only when this grows).
+  // Display side, a redraw at a time: fills in the rows of `rgb` that became complete since the
+  // last call with the same `drawn` (both start empty) and returns the span they lie in, so
+  // that a window sends only that part to the screen. Each row is averaged once per render.
+  RowSpan refresh(std::vector<std::uint8_t>& rgb, std::vector<bool>& drawn, bool tint) const;
+
+  // Preview rows all of whose samples are in.
   int rows_complete() const;
 
   // Bytes this preview holds: what the live view adds to a render's memory.
   std::size_t bytes() const;
 
  private:
+  bool row_complete(int preview_row) const;
+
   int frame_width_;
   int frame_height_;
   PreviewSize size_;

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 
@@ -55,33 +56,53 @@ PreviewSize SdlDisplay::open(int frame_width, int frame_height) {
   window_ = SDL_CreateWindow("rtcli render", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_,
                              height_, 0);
   if (!window_) throw UsageError(std::string("--view cannot open a window: ") + SDL_GetError());
-  canvas_.assign(static_cast<std::size_t>(width_) * height_ * 3, 0);
+  status_.assign(static_cast<std::size_t>(width_) * kStatusHeight * 3, 0);
   return preview_;
 }
 
-void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, const std::string& status) {
-  // The preview centred in the top part, the status on a dark strip below.
-  std::fill(canvas_.begin(), canvas_.end(), 24);
-  const int left = (width_ - preview_.width) / 2;
-  const std::size_t row_bytes = static_cast<std::size_t>(preview_.width) * 3;
-  for (int y = 0; y < preview_.height; ++y)
-    std::memcpy(canvas_.data() + (static_cast<std::size_t>(y) * width_ + left) * 3,
-                rgb.data() + row_bytes * y, row_bytes);
-  const std::uint8_t text_colour[3] = {230, 230, 230};
-  draw_text(canvas_.data(), width_, height_, kMargin, preview_.height + kMargin, status, kTextScale,
-            text_colour);
-  SDL_SetWindowTitle(window_, ("rtcli render  " + status).c_str());
+namespace {
+// Copies RGB rows into the window surface's own pixel format at (x, y).
+void put_rgb(SDL_Surface* target, int x, int y, int width, int rows, const std::uint8_t* rgb) {
+  auto* pixels = static_cast<std::uint8_t*>(target->pixels) +
+                 static_cast<std::ptrdiff_t>(y) * target->pitch +
+                 static_cast<std::ptrdiff_t>(x) * target->format->BytesPerPixel;
+  SDL_ConvertPixels(width, rows, SDL_PIXELFORMAT_RGB24, rgb, width * 3, target->format->format,
+                    pixels, target->pitch);
+}
+}  // namespace
 
+void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
+                      const std::string& status) {
+  SDL_SetWindowTitle(window_, ("rtcli render  " + status).c_str());
   SDL_Surface* target = SDL_GetWindowSurface(window_);
-  SDL_Surface* source = SDL_CreateRGBSurfaceWithFormatFrom(canvas_.data(), width_, height_, 24,
-                                                           width_ * 3, SDL_PIXELFORMAT_RGB24);
-  if (!target || !source) {  // a view that cannot draw leaves the render alone
-    if (source) SDL_FreeSurface(source);
-    return;
+  if (!target || (SDL_MUSTLOCK(target) && SDL_LockSurface(target) != 0))
+    return;  // a view that cannot draw leaves the render alone
+  // The preview centred in the top part, the status on a dark strip below.
+  const int left = (width_ - preview_.width) / 2;
+  const bool whole = !painted_;
+  if (whole) {
+    SDL_FillRect(target, nullptr, SDL_MapRGB(target->format, 24, 24, 24));
+    changed = {0, preview_.height};
   }
-  SDL_BlitSurface(source, nullptr, target, nullptr);
-  SDL_FreeSurface(source);
-  SDL_UpdateWindowSurface(window_);
+  if (!changed.empty())
+    put_rgb(target, left, changed.first, preview_.width, changed.end - changed.first,
+            rgb.data() + static_cast<std::size_t>(preview_.width) * 3 * changed.first);
+  std::fill(status_.begin(), status_.end(), 24);
+  const std::uint8_t text_colour[3] = {230, 230, 230};
+  draw_text(status_.data(), width_, kStatusHeight, kMargin, kMargin, status, kTextScale,
+            text_colour);
+  put_rgb(target, 0, preview_.height, width_, kStatusHeight, status_.data());
+  if (SDL_MUSTLOCK(target)) SDL_UnlockSurface(target);
+
+  if (whole || exposed_) {
+    SDL_UpdateWindowSurface(window_);
+  } else {
+    SDL_Rect rects[2] = {{0, preview_.height, width_, kStatusHeight},
+                         {left, changed.first, preview_.width, changed.end - changed.first}};
+    SDL_UpdateWindowSurfaceRects(window_, rects, changed.empty() ? 1 : 2);
+  }
+  painted_ = true;
+  exposed_ = false;
 }
 
 bool SdlDisplay::wait_for_close(int milliseconds) {
@@ -91,7 +112,9 @@ bool SdlDisplay::wait_for_close(int milliseconds) {
     if (event.type == SDL_QUIT) return true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) return true;
     if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE) return true;
-    // Exposed again after being covered: the next show() redraws it.
+    // Shown again after being covered: the next show() sends the whole surface.
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED)
+      exposed_ = true;
   } while (SDL_PollEvent(&event));
   return false;
 }

@@ -92,7 +92,9 @@ PreviewSize TerminalDisplay::open(int frame_width, int frame_height) {
   return size_;
 }
 
-void TerminalDisplay::show(const std::vector<std::uint8_t>& rgb, const std::string& status) {
+// A terminal preview is small: it is drawn whole each time, whatever changed.
+void TerminalDisplay::show(const std::vector<std::uint8_t>& rgb, RowSpan,
+                           const std::string& status) {
   std::string text;
   if (lines_drawn_ > 0)
     text += "\033[" + std::to_string(lines_drawn_) + "A\r";  // back to the preview's first line

@@ -27,7 +27,8 @@ class TerminalDisplay : public Display {
   ~TerminalDisplay() override;
 
   PreviewSize open(int frame_width, int frame_height) override;
-  void show(const std::vector<std::uint8_t>& rgb, const std::string& status) override;
+  void show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
+            const std::string& status) override;
   bool wait_for_close(int milliseconds) override;
   bool stays_open() const override { return false; }
 

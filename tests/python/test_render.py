@@ -125,6 +125,28 @@ def test_ctrl_c_stops_the_render_and_raises_keyboard_interrupt():
     assert 1 <= int(words[1]) < 1200 // 16 and words[2] == "0"
 
 
+def test_ctrl_c_stops_a_render_without_progress_on_two_threads():
+    # No progress callback: the calling thread, one of the two workers, still looks at signals
+    # between its bands. The signal is sent once the first band's pixels are in out.
+    done = run_python("""
+        import os, signal, threading, time, numpy, rtcli
+        size = (1600, 1200)
+        out = numpy.full((size[1], size[0], 3), 7, numpy.uint8)
+        def interrupt():
+            while not (out[:16] != 7).any():
+                time.sleep(0.001)
+            os.kill(os.getpid(), signal.SIGINT)
+        threading.Thread(target=interrupt, daemon=True).start()
+        try:
+            rtcli.render("profiles/field-10000.json", size, threads=2, out=out)
+            print("finished")
+        except KeyboardInterrupt:
+            print("interrupted", int(out.max()))
+    """)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["interrupted", "0"]
+
+
 def test_bad_arguments_name_the_argument_and_value(rtcli, tmp_path):
     bad_json = tmp_path / "bad.json"
     bad_json.write_text("not json", encoding="utf-8")

@@ -122,6 +122,28 @@ TEST(Preview, TintMixesEachBandWithItsWorkersColour) {
               tinted[top + 2] != tinted[bottom + 2]);  // two workers, two colours
 }
 
+TEST(Preview, ARefreshSendsOnlyTheRowsThatCameInSinceTheLast) {
+  const int width = 40, height = 64;
+  std::vector<std::uint8_t> frame(static_cast<std::size_t>(width) * height * 3);
+  for (std::size_t i = 0; i < frame.size(); ++i) frame[i] = static_cast<std::uint8_t>(i * 7);
+  Preview preview(width, height, {10, 16});
+  std::vector<std::uint8_t> shown;
+  std::vector<bool> drawn;
+  EXPECT_TRUE(preview.refresh(shown, drawn, false).empty());
+  add_bands(preview, frame, width, height, 16, {2});  // frame rows 32..47: preview rows 8..11
+  const RowSpan first = preview.refresh(shown, drawn, false);
+  EXPECT_EQ(first.first, 8);
+  EXPECT_EQ(first.end, 12);
+  EXPECT_TRUE(preview.refresh(shown, drawn, false).empty());  // nothing new
+  add_bands(preview, frame, width, height, 16, {0, 1, 3});
+  const RowSpan rest = preview.refresh(shown, drawn, false);
+  EXPECT_EQ(rest.first, 0);
+  EXPECT_EQ(rest.end, 16);
+  std::vector<std::uint8_t> whole;
+  preview.snapshot(whole, false);
+  EXPECT_EQ(shown, whole);  // the pieces make the same picture as one snapshot
+}
+
 TEST(Preview, AHugeFrameNeedsOnlyAFewMegabytes) {
   const Preview preview(65536, 65536, fit_preview(65536, 65536, {1280, 960}));
   EXPECT_LT(preview.bytes(), std::size_t{16} << 20);
