@@ -11,6 +11,9 @@ Figures (PNG, headless), for -o out/compare.png (a name without .png is taken as
                                 labelled with its speedup over the first (the ladder)
   out/compare-ranks.png         speedup over MPI ranks, when reports of one thread count differ
                                 in config.ranks (mpirun -n R rtcli bench --threads T --json ...)
+  out/compare-phases.png        where the time goes: one stacked bar per end-to-end run (setup,
+                                render, compress, wait, write, fsync, in ms of wall time), when a
+                                report has end_to_end.phases_ms
 NAME is the report's file name without .json (numbered when two share one). Latency plots use
 one class of pixels: "hit" (the sphere's pixels, what the original program timed) by default.
 The table gives each report's median and p99 latency and throughput, and the ratio to the first
@@ -226,6 +229,52 @@ def cdf_figure(named_reports, cls):
     return fig
 
 
+PHASES = ("setup", "render", "compress", "wait", "write", "fsync")  # end_to_end.phases_ms, in order
+
+
+def phase_runs(named_reports):
+    """(report name, run number from 1, {phase: ms}, wall ms) for each end-to-end run of every
+    report that splits its runs into phases (rtcli bench's end_to_end.phases_ms)."""
+    runs = []
+    for name, report in named_reports:
+        e2e = report.get("end_to_end")
+        if not isinstance(e2e, dict) or not isinstance(e2e.get("phases_ms"), dict):
+            continue
+        for i, wall in enumerate(e2e["wall_ms"]):
+            runs.append((name, i + 1, {p: e2e["phases_ms"][p][i] for p in PHASES}, wall))
+    return runs
+
+
+def phases_figure(named_reports):
+    """Where each end-to-end run's wall time goes: one stacked bar per run, a segment per phase,
+    a black tick at the run's wall_ms (the segments add up to it)."""
+    runs = phase_runs(named_reports)
+    fig, ax = plt.subplots(figsize=(max(7.5, 2.5 + 0.6 * len(runs)), 4.8))
+    x = np.arange(len(runs))
+    bottom = np.zeros(len(runs))
+    for i, phase in enumerate(PHASES):
+        heights = np.array([ms[phase] for _, _, ms, _ in runs])
+        ax.bar(x, heights, 0.7, bottom=bottom, color=f"C{i}", label=phase)
+        bottom += heights
+    ax.scatter(x, [wall for *_, wall in runs], marker="_", s=400, color="black", zorder=3,
+               label="wall_ms")
+    several = len({name for name, *_ in runs}) > 1
+    ax.set_xticks(x, [f"{name}\nrun {n}" if several else f"run {n}" for name, n, _, _ in runs],
+                  fontsize=8)
+    ax.set_ylabel("milliseconds of wall time")
+    first = next(r for n, r in named_reports if n == runs[0][0])["end_to_end"]
+    ax.set_title(f"Where the time goes: each end-to-end run's wall time by phase\n"
+                 f"{first['width']}x{first['height']}, {threads_text(first['threads'])}, "
+                 f"--checkpoints {first['checkpoints']}\n(render, compress, wait: the workers' "
+                 "time over their number; write, fsync: after the workers)", fontsize=9)
+    # Beside the axes, where it covers no bar; the last phase on top, as the stack.
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
+    fig.tight_layout()
+    return fig
+
+
 def speedups(report):
     """(threads, speedup, low, high) per throughput entry, against the one-thread entry."""
     entries = report["throughput"]
@@ -382,7 +431,8 @@ def write_html(args, named, tables_text, figures):
     comparisons = [(args.reports[0], path, *html_report.run_compare(rtcli, args.reports[0], path))
                    for path in args.reports[1:]]
     captions = {"": "Latency distributions overlaid", "-cdf": "Latency CDF and tail",
-                "-ladder": "The ladder", "-scaling": "Scaling over threads", "-ranks": "Scaling over ranks"}
+                "-ladder": "The ladder", "-scaling": "Scaling over threads", "-ranks": "Scaling over ranks",
+                "-phases": "Where the time goes: each end-to-end run by phase"}
     rendered = []
     for suffix, draw in figures.items():
         caption = captions.get(suffix) or (suffix[1:].replace("hist-", "Histogram with fit: ", 1)
@@ -442,6 +492,8 @@ def main(argv=None):
         figures["-scaling"] = lambda: scaling_figure(named)
     if len(rank_points(named)) >= 2:
         figures["-ranks"] = lambda: rank_scaling_figure(named)
+    if phase_runs(named):
+        figures["-phases"] = lambda: phases_figure(named)
     for (name, report), path in zip(named, args.reports):
         map_path = latency_map_file(report, path)
         if map_path:

@@ -26,6 +26,25 @@ std::vector<std::string> small_bench(const std::filesystem::path& json_path) {
           "--repetitions", "3",      "--latency-runs", "1",      "--json", json_path.string()};
 }
 
+// Each run's phases: all six there, none negative, adding up to its wall time within 5%.
+void expect_phases_add_up(const json& entry, std::size_t runs) {
+  const json& phases = entry["phases_ms"];
+  ASSERT_TRUE(phases.is_object()) << entry;
+  EXPECT_EQ(phases.size(), 6u);
+  for (std::size_t i = 0; i < runs; ++i) {
+    double sum = 0;
+    for (const char* phase : {"setup", "render", "compress", "wait", "write", "fsync"}) {
+      ASSERT_TRUE(phases.contains(phase)) << phase;
+      ASSERT_EQ(phases[phase].size(), runs) << phase;
+      const double ms = phases[phase][i].get<double>();
+      EXPECT_GE(ms, 0.0) << phase << " of run " << i;
+      sum += ms;
+    }
+    const double wall = entry["wall_ms"][i].get<double>();
+    EXPECT_NEAR(sum, wall, 0.05 * wall) << "run " << i;
+  }
+}
+
 TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   TempDir dir;
   std::vector<std::string> args = small_bench(dir / "out/nested/report.json");
@@ -97,7 +116,9 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   ASSERT_EQ(e2e["wall_ms"].size(), 5u);
   for (std::size_t i = 0; i < 5; ++i)
     EXPECT_GE(e2e["wall_ms"][i].get<double>(), e2e["render_ms"][i].get<double>());
+  expect_phases_add_up(e2e, 5);
   EXPECT_NE(r.out.find("end to end"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("median phases: setup "), std::string::npos) << r.out;
 }
 
 const std::string kProfiles = RTCLI_SOURCE_DIR "/profiles/";
@@ -210,6 +231,7 @@ TEST(BenchCli, SizeSweepReportsNanosecondsPerPixelAtEachSize) {
     EXPECT_NEAR(entry["ns_per_pixel"].get<double>(),
                 entry["median_wall_ms"].get<double>() * 1e6 / pixels, 1e-6);
     EXPECT_GT(entry["cpu_ns_per_pixel"].get<double>(), 0.0);
+    expect_phases_add_up(entry, 2);
   }
 }
 

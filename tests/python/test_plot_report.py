@@ -104,6 +104,33 @@ class PlotTest(unittest.TestCase):
             done = run_script("plot_report.py", self.cpp, "-o", os.path.join(out, "cmp.png"))
             self.assertNotIn("cmp-ranks.png", self.figures(out))
 
+    def test_end_to_end_phases_are_one_stacked_bar_per_run(self):
+        import plot_report
+        with tempfile.TemporaryDirectory() as out:
+            path = os.path.join(out, "e2e.json")
+            done = subprocess.run([helpers.RTCLI, "bench", "--size", "96x64", "--threads", "2",
+                                   "--repetitions", "2", "--latency-runs", "1", "--end-to-end-runs", "3",
+                                   "--quiet", "--json", path], check=False, capture_output=True,
+                                  text=True, env=helpers.binary_env(), timeout=300)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            with open(path, encoding="utf-8") as f:
+                report = json.load(f)
+            runs = plot_report.phase_runs([("e2e", report)])
+            self.assertEqual([n for _, n, _, _ in runs], [1, 2, 3])
+            for _, _, phases, wall in runs:  # each bar is as tall as its run
+                self.assertEqual(sorted(phases), sorted(plot_report.PHASES))
+                self.assertAlmostEqual(sum(phases.values()), wall, delta=0.05 * wall)
+            self.assertEqual(plot_report.phase_runs([("cpp", helpers.synthetic_cpp_report())]), [])
+            done = run_script("plot_report.py", path, "-o", os.path.join(out, "p.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("p-phases.png", self.figures(out))
+            self.assertTrue(is_png(os.path.join(out, "p-phases.png")))
+            page = os.path.join(out, "p.html")
+            done = run_script("plot_report.py", path, "--html", page, "--rtcli", helpers.RTCLI)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            with open(page, encoding="utf-8") as f:
+                self.assertIn("Where the time goes", f.read())
+
     def test_histogram_class_without_pixels_still_plots(self):
         with tempfile.TemporaryDirectory() as d:
             empty = os.path.join(d, "tiny.json")  # 2x2 misses the sphere: no hit pixels
