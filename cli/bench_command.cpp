@@ -9,8 +9,6 @@
 #include "bench/chrome_trace.h"
 #include "bench/latency_map.h"
 #include "distributed/world.h"
-#include "files/atomic_file.h"
-#include "files/created_folder.h"
 #include "files/output_paths.h"
 #include "files/output_target.h"
 #include "flag_binding.h"
@@ -103,14 +101,6 @@ void check_outputs(const BenchFlags& f) {
     throw UsageError("--latency-map '" + f.latency_map + "': the map is a PNG, name it *.png");
 }
 
-void write_output(const std::string& path, std::string_view bytes) {
-  // Folders made for a file that then cannot be written are removed again.
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  CreatedFolder folder(parent.empty() ? "." : parent);
-  write_file_atomically(path, bytes);
-  folder.keep();
-}
-
 }  // namespace
 
 int run_bench(const BenchFlags& f) {
@@ -141,14 +131,14 @@ int run_bench(const BenchFlags& f) {
   BenchResults& first = results.front();
   if (!f.latency_map.empty()) {
     const LatencyMapScale scale = default_latency_map_scale(first.latency.all);
-    write_output(f.latency_map, encode_latency_map_png(session.pixel_ns, settings.frame.width,
-                                                       settings.frame.height, scale));
+    write_output_file(f.latency_map, encode_latency_map_png(session.pixel_ns, settings.frame.width,
+                                                            settings.frame.height, scale));
     first.latency_map = LatencyMapInfo{f.latency_map, scale};
   }
   if (!f.trace.empty())
-    write_output(f.trace,
-                 chrome_trace_json(first.latency.tiles, first.latency.threads, settings.ranks));
-  if (!f.json.empty()) write_output(f.json, to_json(results).dump(2) + "\n");
+    write_output_file(
+        f.trace, chrome_trace_json(first.latency.tiles, first.latency.threads, settings.ranks));
+  if (!f.json.empty()) write_output_file(f.json, to_json(results).dump(2) + "\n");
   // After every file is written: a failed run's stderr is its one error line.
   if (first.context.machine)
     for (const std::string& w : first.context.machine->warnings)

@@ -26,6 +26,14 @@ constexpr FlagSpec kFlags[] = {
      .help = "Folder for the PNG files; created if missing",
      .completion = Completion::kFolder,
      .required = true},
+    {.commands = kRender,
+     .name = "--trace",
+     .value_name = "FILE",
+     .default_text = "none",
+     .help = "A Chrome trace of the render: each band's render and compression, each strip, "
+             "each file's write and fsync, on the thread that did it",
+     .details = "open it in ui.perfetto.dev; the PNG files are the same with or without it",
+     .completion = Completion::kJsonFile},
     {.commands = kBench,
      .name = "--json",
      .value_name = "FILE",
@@ -45,7 +53,9 @@ constexpr FlagSpec kFlags[] = {
      .value_name = "FILE.png",
      .default_text = "none",
      .help = "Heat map of each pixel's raw latency over the frame",
-     .details = "its scale is in the report and the summary",
+     .details = "the map keeps the frame's size at the PNG's top left, with a colour bar to its "
+                "right (ns, log scale, clipped at p1 and p99.9 of all pixels); the scale is also "
+                "in the report and the summary",
      .completion = Completion::kPngFile},
     {.commands = kRender | kBench,
      .name = "--size",

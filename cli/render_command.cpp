@@ -9,10 +9,13 @@
 
 #include "distributed/rank_render.h"
 #include "distributed/world.h"
+#include "files/output_paths.h"
+#include "files/output_target.h"
 #include "flag_binding.h"
 #include "flag_values.h"
 #include "parallel/thread_probe.h"
 #include "pipeline/render_job.h"
+#include "pipeline/render_trace.h"
 #include "progress_bar.h"
 #include "rank_checks.h"
 #include "scene/scene_loader.h"
@@ -30,6 +33,7 @@ namespace rtcli::cli {
 CLI::App* add_render_command(CLI::App& app, RenderFlags& f) {
   CLI::App* cmd = add_command(app, kRender);
   bind_flag(*cmd, kRender, "--out", f.out);
+  bind_flag(*cmd, kRender, "--trace", f.trace);
   bind_flag(*cmd, kRender, "--size", f.size);
   bind_flag(*cmd, kRender, "--tile", f.tile);
   bind_flag(*cmd, kRender, "--threads", f.threads);
@@ -89,6 +93,19 @@ std::unique_ptr<view::LiveView> open_view(ViewMode mode, const RenderFlags& f,
   return std::make_unique<view::LiveView>(std::move(display), spec.width, spec.height, status,
                                           view::ViewOptions{f.view_tint, f.view_close});
 }
+
+// --trace names a file that may be written and is none of the render's own.
+void check_trace(const std::string& trace, const FrameSpec& spec,
+                 const std::filesystem::path& out) {
+  if (trace.empty()) return;
+  // A rank records only its own threads.
+  if (distributed::active())
+    throw UsageError("--trace is not available under MPI: trace a render on one machine");
+  check_output_file(trace, "--trace");
+  for (const std::string& name : output_file_names(resolve_checkpoints(spec)))
+    if (same_output_file(trace, out / name))
+      throw UsageError("--trace '" + trace + "' is the render's own " + name);
+}
 }  // namespace
 
 int run_render(const RenderFlags& f) {
@@ -102,7 +119,10 @@ int run_render(const RenderFlags& f) {
     spec = spec_from(f);
     // Every usage error before the scene is read or a file is touched; under MPI rank 0,
     // which writes the files, decides for every rank.
-    on_rank_0_for_all([&] { validate_render(spec, out); });
+    on_rank_0_for_all([&] {
+      validate_render(spec, out);
+      check_trace(f.trace, spec, out);
+    });
     if (!f.scene.empty()) spec.scene = load_scene_file(f.scene);  // on every rank
   }
 
@@ -129,13 +149,17 @@ int run_render(const RenderFlags& f) {
     const std::unique_ptr<view::LiveView> live = open_view(mode, f, spec, status);
     std::optional<view::LiveViewSink> view_sink;
     std::vector<FrameSink*> watchers;
+    std::optional<RunTimeline> timeline;  // with --trace alone: no recording otherwise
+    if (!f.trace.empty()) timeline.emplace(true);
     if (live) watchers.push_back(&view_sink.emplace(live->preview()));
     {
       // The terminal view has its own status line where the progress bar would go.
       const ProgressBar bar(progress,
                             !f.quiet && mode != ViewMode::kTerminal && isatty(STDERR_FILENO));
-      summary = render_to_directory(spec, out, &progress, watchers);
+      summary =
+          render_to_directory(spec, out, &progress, watchers, timeline ? &*timeline : nullptr);
     }
+    if (timeline) write_output_file(f.trace, render_trace_json(*timeline));
     if (live) {
       status.render_seconds.store(summary.render_seconds);
       status.finished.store(true);

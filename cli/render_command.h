@@ -10,6 +10,7 @@ namespace rtcli::cli {
 // defaults: flag_table.cpp.
 struct RenderFlags {
   std::string out;          // --out DIR
+  std::string trace;        // --trace FILE (empty: none)
   std::string size;         // --size WxH
   std::string tile;         // --tile WxH
   std::string threads;      // --threads N (empty: all cores)

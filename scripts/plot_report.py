@@ -11,6 +11,9 @@ Figures (PNG, headless), for -o out/compare.png (a name without .png is taken as
                                 labelled with its speedup over the first (the ladder)
   out/compare-ranks.png         speedup over MPI ranks, when reports of one thread count differ
                                 in config.ranks (mpirun -n R rtcli bench --threads T --json ...)
+  out/compare-phases.png        where the time goes: one stacked bar per end-to-end run (setup,
+                                render, compress, wait, write, fsync, in ms of wall time), when a
+                                report has end_to_end.phases_ms
 NAME is the report's file name without .json (numbered when two share one). Latency plots use
 one class of pixels: "hit" (the sphere's pixels, what the original program timed) by default.
 The table gives each report's median and p99 latency and throughput, and the ratio to the first
@@ -58,6 +61,7 @@ import matplotlib
 matplotlib.use("Agg")
 import histogram_fit
 import html_report
+import ladder_colours
 import matplotlib.pyplot as plt
 import numpy as np
 import report_compare
@@ -65,6 +69,7 @@ import rtcli_report
 import script_args
 from bench_stats import bucket_midpoint
 from matplotlib.colors import LogNorm
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 
@@ -224,6 +229,52 @@ def cdf_figure(named_reports, cls):
     return fig
 
 
+PHASES = ("setup", "render", "compress", "wait", "write", "fsync")  # end_to_end.phases_ms, in order
+
+
+def phase_runs(named_reports):
+    """(report name, run number from 1, {phase: ms}, wall ms) for each end-to-end run of every
+    report that splits its runs into phases (rtcli bench's end_to_end.phases_ms)."""
+    runs = []
+    for name, report in named_reports:
+        e2e = report.get("end_to_end")
+        if not isinstance(e2e, dict) or not isinstance(e2e.get("phases_ms"), dict):
+            continue
+        for i, wall in enumerate(e2e["wall_ms"]):
+            runs.append((name, i + 1, {p: e2e["phases_ms"][p][i] for p in PHASES}, wall))
+    return runs
+
+
+def phases_figure(named_reports):
+    """Where each end-to-end run's wall time goes: one stacked bar per run, a segment per phase,
+    a black tick at the run's wall_ms (the segments add up to it)."""
+    runs = phase_runs(named_reports)
+    fig, ax = plt.subplots(figsize=(max(7.5, 2.5 + 0.6 * len(runs)), 4.8))
+    x = np.arange(len(runs))
+    bottom = np.zeros(len(runs))
+    for i, phase in enumerate(PHASES):
+        heights = np.array([ms[phase] for _, _, ms, _ in runs])
+        ax.bar(x, heights, 0.7, bottom=bottom, color=f"C{i}", label=phase)
+        bottom += heights
+    ax.scatter(x, [wall for *_, wall in runs], marker="_", s=400, color="black", zorder=3,
+               label="wall_ms")
+    several = len({name for name, *_ in runs}) > 1
+    ax.set_xticks(x, [f"{name}\nrun {n}" if several else f"run {n}" for name, n, _, _ in runs],
+                  fontsize=8)
+    ax.set_ylabel("milliseconds of wall time")
+    first = next(r for n, r in named_reports if n == runs[0][0])["end_to_end"]
+    ax.set_title(f"Where the time goes: each end-to-end run's wall time by phase\n"
+                 f"{first['width']}x{first['height']}, {threads_text(first['threads'])}, "
+                 f"--checkpoints {first['checkpoints']}\n(render, compress, wait: the workers' "
+                 "time over their number; write, fsync: after the workers)", fontsize=9)
+    # Beside the axes, where it covers no bar; the last phase on top, as the stack.
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
+    fig.tight_layout()
+    return fig
+
+
 def speedups(report):
     """(threads, speedup, low, high) per throughput entry, against the one-thread entry."""
     entries = report["throughput"]
@@ -269,13 +320,19 @@ def scaling_figure(named_reports):
 
 def ladder_figure(named_reports):
     """ns per pixel of every report's one-thread throughput (log scale), each bar labelled with
-    its speedup over the first report: the ladder from pure Python to native frames."""
+    its speedup over the first report: the ladder from pure Python to native frames. Each bar has
+    its technique's colour, as in the binding ladder's figure; the legend sits right of the axes."""
     rows = report_compare.ladder_rows(named_reports)
-    fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)), 4.8))
+    fig, ax = plt.subplots(figsize=(max(6.4, 1.6 * len(rows)) + 1.6, 4.8), layout="constrained")
     labels = [(r["report"] if r["report"] == r["implementation"] else f"{r['report']}\n({r['implementation']})")
               + "\n" + ("no throughput" if r["threads"] is None else threads_text(r["threads"])) for r in rows]
     values = [r["ns_per_pixel"] for r in rows]
-    bars = ax.bar(labels, values, color=[f"C{i}" for i in range(len(rows))])
+    techniques = [ladder_colours.IMPLEMENTATION_TECHNIQUES.get(r["implementation"], r["implementation"])
+                  for r in rows]
+    colours = ladder_colours.technique_colours(techniques)
+    bars = ax.bar(labels, values, color=[colours[t] for t in techniques])
+    fig.legend(handles=[Patch(color=c, label=t) for t, c in colours.items()], loc="outside right upper",
+               title="technique", fontsize=8)
     for bar, r in zip(bars, rows):
         cpu = "" if r["cpu_speedup"] is None else f"\n({report_compare.significant(r['cpu_speedup'])}x CPU)"
         ns = r["ns_per_pixel"]
@@ -289,7 +346,6 @@ def ladder_figure(named_reports):
     ax.set_title(f"The ladder: ns per pixel and speedup over {rows[0]['report']}\n(wall time; CPU time in "
                  "brackets; each bar's thread count under it)", fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
-    fig.tight_layout()
     return fig
 
 
@@ -337,17 +393,18 @@ def latency_map_file(report, report_path):
 
 
 def latency_map_figure(name, report, path):
-    """The latency map with the colour bar it lacks: viridis over log10 ns from the report's
-    min_ns to max_ns, values outside clamped."""
+    """The latency map, cropped to its pixels (the PNG's top-left width x height; its own bar
+    is drawn for a plain image viewer), with matplotlib's colour bar: viridis over log10 ns from
+    the report's min_ns to max_ns, values outside clamped."""
     info = report["latency_map"]
-    image = plt.imread(path)
+    cfg = report["config"]
+    image = plt.imread(path)[:cfg["height"], :cfg["width"]]
     fig, ax = plt.subplots(figsize=(8, 8 * image.shape[0] / image.shape[1] + 0.8))
     ax.imshow(image, interpolation="nearest")
     ax.set_axis_off()
     mappable = plt.cm.ScalarMappable(norm=LogNorm(info["min_ns"], info["max_ns"]), cmap="viridis")
     bar = fig.colorbar(mappable, ax=ax, fraction=0.046, pad=0.02)
     bar.set_label("raw latency per pixel, ns (log scale; outside the bar: clamped)")
-    cfg = report["config"]
     ax.set_title(f"Latency map: {name}, {cfg['width']}x{cfg['height']}, "
                  f"{threads_text(report['latency']['threads'])}", fontsize=10)
     fig.tight_layout()
@@ -374,7 +431,8 @@ def write_html(args, named, tables_text, figures):
     comparisons = [(args.reports[0], path, *html_report.run_compare(rtcli, args.reports[0], path))
                    for path in args.reports[1:]]
     captions = {"": "Latency distributions overlaid", "-cdf": "Latency CDF and tail",
-                "-ladder": "The ladder", "-scaling": "Scaling over threads", "-ranks": "Scaling over ranks"}
+                "-ladder": "The ladder", "-scaling": "Scaling over threads", "-ranks": "Scaling over ranks",
+                "-phases": "Where the time goes: each end-to-end run by phase"}
     rendered = []
     for suffix, draw in figures.items():
         caption = captions.get(suffix) or (suffix[1:].replace("hist-", "Histogram with fit: ", 1)
@@ -434,6 +492,8 @@ def main(argv=None):
         figures["-scaling"] = lambda: scaling_figure(named)
     if len(rank_points(named)) >= 2:
         figures["-ranks"] = lambda: rank_scaling_figure(named)
+    if phase_runs(named):
+        figures["-phases"] = lambda: phases_figure(named)
     for (name, report), path in zip(named, args.reports):
         map_path = latency_map_file(report, path)
         if map_path:

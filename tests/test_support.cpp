@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "child_process.h"
+#include "frame/bitmap_font.h"
 
 namespace rtcli::test {
 
@@ -25,6 +26,35 @@ std::optional<Image> read_png(const std::filesystem::path& path) {
   Image image{w, h, std::vector<std::uint8_t>(data, data + static_cast<std::size_t>(w) * h * 3)};
   stbi_image_free(data);
   return image;
+}
+
+std::string read_text(const Image& image, int x, int y, int scale, std::size_t chars) {
+  const auto ink = [&](int px, int py) {
+    if (px < 0 || py < 0 || px >= image.width || py >= image.height) return false;
+    const std::uint8_t* p =
+        image.rgb.data() + (static_cast<std::size_t>(py) * image.width + px) * 3;
+    return p[0] + p[1] + p[2] < 3 * 128;
+  };
+  std::string text;
+  for (std::size_t i = 0; i < chars; ++i, x += (kGlyphWidth + 1) * scale) {
+    std::uint8_t rows[kGlyphHeight] = {};
+    for (int r = 0; r < kGlyphHeight; ++r)
+      for (int c = 0; c < kGlyphWidth; ++c)  // each font pixel at its middle
+        if (ink(x + c * scale + scale / 2, y + r * scale + scale / 2))
+          rows[r] = static_cast<std::uint8_t>(rows[r] | (1 << (kGlyphWidth - 1 - c)));
+    char found = '?';
+    for (const char candidate :
+         std::string_view(" 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.,:%/-x()")) {
+      int r = 0;
+      while (r < kGlyphHeight && glyph_row(candidate, r) == rows[r]) ++r;
+      if (r == kGlyphHeight) {
+        found = candidate;
+        break;
+      }
+    }
+    text += found;
+  }
+  return text;
 }
 
 TempDir::TempDir() : TempDir(std::filesystem::temp_directory_path()) {}

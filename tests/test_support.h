@@ -28,6 +28,11 @@ struct Image {
 // Decodes a PNG as 8-bit RGB; nothing if it is not a readable PNG.
 std::optional<Image> read_png(const std::filesystem::path& path);
 
+// Reads back `chars` characters of dark text on a light ground, drawn with the bitmap font
+// (frame/bitmap_font.h) at (x, y) with `scale` image pixels per font pixel; '?' for a cell that
+// is no glyph.
+std::string read_text(const Image& image, int x, int y, int scale, std::size_t chars);
+
 // A fresh empty folder under the system temp dir (or `parent`), removed with its contents
 // when the object dies, also when a test fails.
 class TempDir {

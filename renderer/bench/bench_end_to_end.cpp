@@ -48,8 +48,10 @@ FrameSpec render_spec(const BenchSettings& settings, int width, int height, int 
 // One whole render into a fresh folder (no file is replaced), recorded into `result`.
 void run_once(const FrameSpec& render, const std::filesystem::path& folder, EndToEndRuns& result) {
   const double cpu_start = process_cpu_ms();
-  const RenderSummary summary = render_to_directory(render, folder);
+  RunTimeline timeline;  // totals only: a few clock reads per band
+  const RenderSummary summary = render_to_directory(render, folder, nullptr, {}, &timeline);
   result.cpu_ms.push_back(process_cpu_ms() - cpu_start);
+  result.phases.push_back(timeline.phases());
   result.wall_ms.push_back(summary.total_seconds * 1e3);
   result.render_ms.push_back(summary.render_seconds * 1e3);
   std::error_code ignored;
@@ -62,7 +64,7 @@ EndToEndRuns run_end_to_end(const BenchSettings& settings, int threads, int runs
   const FrameSpec render =
       render_spec(settings, settings.frame.width, settings.frame.height, threads, checkpoints);
   const ScratchFolder scratch;
-  EndToEndRuns result{checkpoints, threads, {}, {}, {}, render.width, render.height};
+  EndToEndRuns result{checkpoints, threads, {}, {}, {}, render.width, render.height, {}};
   // A folder per run, as a user's fresh --out: no file is replaced.
   for (int run = 0; run < runs; ++run)
     run_once(render, scratch.path() / std::to_string(run), result);
@@ -75,7 +77,7 @@ std::vector<EndToEndRuns> run_size_sweep(const BenchSettings& settings, int thre
   std::vector<EndToEndRuns> results;
   for (const auto& [width, height] : settings.sweep_sizes) {
     renders.push_back(render_spec(settings, width, height, threads, checkpoints));
-    results.push_back({checkpoints, threads, {}, {}, {}, width, height});
+    results.push_back({checkpoints, threads, {}, {}, {}, width, height, {}});
   }
   const ScratchFolder scratch;
   for (int run = 0; run < runs; ++run)

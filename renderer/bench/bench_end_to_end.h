@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bench/bench_runner.h"
+#include "profiling/run_timeline.h"
 
 namespace rtcli {
 
@@ -17,6 +18,7 @@ struct EndToEndRuns {
   std::vector<double> cpu_ms;     // process CPU time of each run, every thread
   int width = 0;                  // the frame rendered
   int height = 0;
+  std::vector<RunPhases> phases;  // each run's wall time by phase (run_timeline.h)
 };
 
 // `runs` renders of the settings' frame and scene on `threads` workers. Throws RunError when

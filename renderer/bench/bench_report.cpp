@@ -149,6 +149,18 @@ json to_json(const TileRecord& t) {
           {"duration_us", t.duration_us}};
 }
 
+namespace {
+// Each phase's ms over the runs, one array per phase, as wall_ms holds the runs.
+json phases_json(const std::vector<RunPhases>& runs) {
+  json phases = json::object();
+  for (const auto& [name, field] : kRunPhaseParts) {
+    json& values = phases[name] = json::array();
+    for (const RunPhases& run : runs) values.push_back(run.*field);
+  }
+  return phases;
+}
+}  // namespace
+
 json to_json(const EndToEndRuns& e) {
   return {{"checkpoints", e.checkpoints},
           {"threads", e.threads},
@@ -159,7 +171,8 @@ json to_json(const EndToEndRuns& e) {
           {"render_ms", e.render_ms},
           {"median_render_ms", median(e.render_ms)},
           {"cpu_ms", e.cpu_ms},
-          {"median_cpu_ms", median(e.cpu_ms)}};
+          {"median_cpu_ms", median(e.cpu_ms)},
+          {"phases_ms", phases_json(e.phases)}};
 }
 
 json to_json(const ThreadLoad& l) {

@@ -94,6 +94,7 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
+  synced_ = false;
   if (buffer_.size() + bytes.size() > kBufferBytes) flush();
   if (bytes.size() >= kBufferBytes) {
     if (const int error = write_all(fd_, bytes.data(), bytes.size())) fail("writing", error);
@@ -110,6 +111,7 @@ void AtomicFile::append_copy(const AtomicFile& source, std::uint64_t offset, std
   const std::uint64_t from_file =
       offset < source.flushed_ ? std::min(length, source.flushed_ - offset) : 0;
   flush();
+  synced_ = false;
   if (from_file > 0) {
     if (const int error = copy_range(source.fd_, static_cast<off_t>(offset), from_file, fd_))
       fail("copying from " + source.path_.string(), error);
@@ -129,11 +131,16 @@ void AtomicFile::flush() {
   buffer_.clear();
 }
 
-void AtomicFile::commit() {
+void AtomicFile::sync() {
   flush();
   ::fchmod(fd_, readable_mode());
-  // On disk before it has its final name, so a crash cannot leave an empty file under that name.
   if (::fsync(fd_) != 0) fail("syncing", errno);
+  synced_ = true;
+}
+
+void AtomicFile::commit() {
+  // On disk before it has its final name, so a crash cannot leave an empty file under that name.
+  if (!synced_) sync();
   const int fd = fd_;
   fd_ = -1;  // closed below whatever happens; the temporary is removed by hand on failure
   if (::close(fd) != 0) {

@@ -29,7 +29,11 @@ class AtomicFile {
   // Bytes written so far.
   std::uint64_t size() const { return flushed_ + buffer_.size(); }
 
-  // Makes the file readable as a plain create would, closes it and renames it into place.
+  // Makes the file readable as a plain create would and flushes it to disk (fsync). commit()
+  // does it when it has not been done: a caller calls it first only to time it on its own.
+  void sync();
+
+  // sync(), then closes the file and renames it into place.
   void commit();
 
   const std::filesystem::path& path() const { return path_; }
@@ -43,6 +47,7 @@ class AtomicFile {
   std::string temp_;
   int fd_ = -1;
   std::uint64_t flushed_ = 0;  // bytes in the file, not counting buffer_
+  bool synced_ = false;        // sync() done and nothing written since
   std::string buffer_;         // small writes gathered into fewer system calls
 };
 

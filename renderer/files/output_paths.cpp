@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "files/atomic_file.h"
+#include "files/created_folder.h"
 #include "files/output_target.h"
 #include "system/errors.h"
 
@@ -36,6 +38,13 @@ void check_output_file(const fs::path& path, std::string_view flag) {
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
     throw UsageError(name + ": folder '" + folder.string() + "' is not writable");
   check_replaceable(path, name);
+}
+
+void write_output_file(const fs::path& path, std::string_view bytes) {
+  const fs::path parent = path.parent_path();
+  CreatedFolder folder(parent.empty() ? "." : parent);
+  write_file_atomically(path, bytes);
+  folder.keep();
 }
 
 void check_folder_outputs(const fs::path& folder, const std::vector<std::string>& file_names) {

@@ -32,6 +32,7 @@ class BandEncoders {
   const BandLayout layout_;
   const std::vector<Checkpoint> checkpoints_;
   std::vector<std::unique_ptr<BandEncoder>> by_worker_;
+  RunTimeline* timeline_ = nullptr;  // the frame's: each strip an event on its worker's lane
 };
 
 }  // namespace rtcli

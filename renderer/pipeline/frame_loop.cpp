@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "system/interrupt.h"
@@ -9,8 +10,12 @@
 namespace rtcli {
 
 FrameLoop::FrameLoop(WorkerArena& arena, const TileGrid& bands, std::vector<FrameSink*> sinks,
-                     BandHandout* handout)
-    : arena_(arena), bands_(bands), sinks_(std::move(sinks)), source_(bands.count(), handout) {}
+                     BandHandout* handout, RunTimeline* timeline)
+    : arena_(arena),
+      bands_(bands),
+      sinks_(std::move(sinks)),
+      source_(bands.count(), handout),
+      timeline_(timeline) {}
 
 std::optional<int> FrameLoop::Bands::next() {
   if (cancelled()) return std::nullopt;
@@ -25,11 +30,22 @@ void FrameLoop::stop() {
   for (FrameSink* sink : sinks_) sink->stop();
 }
 
+void FrameLoop::record(const FinishedBand& band, SteadyClock::time_point asked) const {
+  const SteadyClock::time_point handed = SteadyClock::now();
+  const auto named = [&](const char* what) {
+    return [&, what] { return what + std::to_string(band.index); };
+  };
+  timeline_->span(band.worker, Phase::kWait, asked, band.started, named("wait for band "));
+  timeline_->span(band.worker, Phase::kRender, band.started, band.finished, named("band "));
+  timeline_->span(band.worker, Phase::kCompress, band.finished, handed, named("compress band "));
+}
+
 FrameTimes FrameLoop::run(BandRenderer& renderer) {
   std::exception_ptr failure;
   std::size_t begun = 0;
   FrameTimes times{SteadyClock::now(), {}};
-  const FrameInfo info{bands_, arena_.threads(), times.start};
+  const FrameInfo info{bands_, arena_.threads(), times.start, timeline_};
+  if (timeline_) timeline_->begin(arena_.threads());
   try {
     for (; begun < sinks_.size(); ++begun) sinks_[begun]->begin(info);
   } catch (...) {
@@ -52,6 +68,8 @@ FrameTimes FrameLoop::run(BandRenderer& renderer) {
       arena_.run_with_state(
           source_, own_rows, [&](int band, int worker, std::optional<Frame>& rows) {
             try {
+              const SteadyClock::time_point asked =
+                  timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
               for (FrameSink* sink : sinks_)
                 if (!sink->wait_for_room(band)) return stop();
               const TileBounds bounds = bands_.bounds(band);
@@ -61,6 +79,7 @@ FrameTimes FrameLoop::run(BandRenderer& renderer) {
               renderer.render(bounds, pixels, worker);
               const FinishedBand done{band, bounds, pixels, worker, started, SteadyClock::now()};
               for (FrameSink* sink : sinks_) sink->band_finished(done);
+              if (timeline_) record(done, asked);
             } catch (...) {
               stop();  // nobody may wait for this band
               throw;

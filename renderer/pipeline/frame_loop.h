@@ -31,8 +31,10 @@ class FrameLoop {
  public:
   // `bands`: the frame and its bands, scan order. `handout`: where workers take band numbers
   // when other processes share the frame; nullptr: this loop hands out every band itself.
+  // `timeline`: each band's wait for room, render and hand-off to the sinks are spans on its
+  // worker's lane, and the sinks are given it; nullptr: nothing is recorded.
   FrameLoop(WorkerArena& arena, const TileGrid& bands, std::vector<FrameSink*> sinks,
-            BandHandout* handout = nullptr);
+            BandHandout* handout = nullptr, RunTimeline* timeline = nullptr);
 
   // Renders the bands and hands each to every sink, then finishes every sink. On a failure
   // every sink is stopped and finished, and run throws: a worker's or sink's exception first,
@@ -59,10 +61,15 @@ class FrameLoop {
     std::atomic<bool> cancelled_{false};
   };
 
+  // A band's spans on its worker's lane: the wait for room from `asked`, the render, and the
+  // hand-off to the sinks (compression) until now.
+  void record(const FinishedBand& band, SteadyClock::time_point asked) const;
+
   WorkerArena& arena_;
   const TileGrid bands_;
   const std::vector<FrameSink*> sinks_;
   Bands source_;
+  RunTimeline* const timeline_;
 };
 
 }  // namespace rtcli

@@ -6,16 +6,16 @@
 
 #include "frame/frame.h"
 #include "frame/tiles.h"
+#include "profiling/run_timeline.h"
 
 namespace rtcli {
-
-using SteadyClock = std::chrono::steady_clock;
 
 // The frame being rendered, as a sink is told before its first band.
 struct FrameInfo {
   const TileGrid& bands;          // the frame (width, height) and its bands, numbered in scan order
   int threads = 0;                // workers; FinishedBand::worker is below it
   SteadyClock::time_point start;  // just before the first band is handed out
+  RunTimeline* timeline = nullptr;  // where a sink records its work; nullptr: nothing recorded
 };
 
 // One band, rendered. Valid only during the call it is passed to.

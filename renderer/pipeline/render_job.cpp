@@ -48,9 +48,12 @@ void StreamedFrame::render(const std::vector<FrameSink*>& sinks, BandHandout* ha
   summary.band_rows = layout_.max_rows();
   summary.threads = arena_.threads();
   KernelRenderer kernels(scene_, spec_.tile_width, arena_.threads());
-  const FrameTimes times = FrameLoop(arena_, layout_.grid(), sinks, handout).run(kernels);
+  const FrameTimes times =
+      FrameLoop(arena_, layout_.grid(), sinks, handout, timeline_).run(kernels);
+  const SteadyClock::time_point end = SteadyClock::now();
   summary.render_seconds = seconds_between(start_, times.rendered);
-  summary.total_seconds = seconds_between(start_, SteadyClock::now());
+  summary.total_seconds = seconds_between(start_, end);
+  if (timeline_) timeline_->finish(start_, times.start, times.rendered, end);
 }
 
 RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path& out, int window,
@@ -61,7 +64,7 @@ RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path
   const std::vector<Checkpoint> checkpoints = resolve_checkpoints(frame.spec());
   if (progress) progress->files_total.store(static_cast<int>(checkpoints.size()) + 1);
   CheckpointWriter files(frame.layout(), out, checkpoints, summary.files,
-                         progress ? &progress->files_written : nullptr);
+                         progress ? &progress->files_written : nullptr, frame.timeline());
   PngSink png(frame.layout(), checkpoints, files, window, remote);
   std::vector<FrameSink*> sinks{&png};
   if (progress) sinks.push_back(progress);
@@ -76,11 +79,12 @@ RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path
 }
 
 RenderSummary render_to_directory(const FrameSpec& spec, const std::filesystem::path& out,
-                                  RenderProgress* progress,
-                                  const std::vector<FrameSink*>& watchers) {
+                                  RenderProgress* progress, const std::vector<FrameSink*>& watchers,
+                                  RunTimeline* timeline) {
   validate_render(spec, out);
   interrupt::throw_if_requested();  // a signal while the scene loaded: not even the folder
   StreamedFrame frame(spec);
+  frame.record_into(timeline);
   return write_png_folder(frame, out, band_window(frame.threads()), progress, nullptr, nullptr,
                           watchers);
 }

@@ -44,6 +44,9 @@ class StreamedFrame {
   explicit StreamedFrame(const FrameSpec& spec);
 
   const FrameSpec& spec() const { return spec_; }
+  // Records the render on `timeline` (which must outlive it); nullptr: nothing is recorded.
+  void record_into(RunTimeline* timeline) { timeline_ = timeline; }
+  RunTimeline* timeline() const { return timeline_; }
   const BandLayout& layout() const { return layout_; }
   int threads() const { return arena_.threads(); }
 
@@ -57,6 +60,7 @@ class StreamedFrame {
   const BandLayout layout_;
   WorkerArena arena_;
   const RenderScene scene_;
+  RunTimeline* timeline_ = nullptr;
 };
 
 // The frame's PNG files in `out`: <checkpoint>.png for each checkpoint and final.png. `window`:
@@ -69,9 +73,11 @@ RenderSummary write_png_folder(StreamedFrame& frame, const std::filesystem::path
                                BandHandout* handout = nullptr,
                                const std::vector<FrameSink*>& watchers = {});
 
-// validate_render, then the whole frame on this process into `out`.
+// validate_render, then the whole frame on this process into `out`, recorded on `timeline`
+// when one is given (see StreamedFrame::record_into).
 RenderSummary render_to_directory(const FrameSpec& spec, const std::filesystem::path& out,
                                   RenderProgress* progress = nullptr,
-                                  const std::vector<FrameSink*>& watchers = {});
+                                  const std::vector<FrameSink*>& watchers = {},
+                                  RunTimeline* timeline = nullptr);
 
 }  // namespace rtcli

@@ -14,7 +14,17 @@ BandEncoder::BandEncoder(const BandLayout& layout, const std::vector<Checkpoint>
   }
 }
 
-CompressedBand BandEncoder::encode(const Frame& pixels, int band) {
+void BandEncoder::encode_strip(const FrameView& view, int strip, EncodedStrip& out,
+                               RunTimeline* timeline, int lane, bool partial) {
+  if (!timeline) return encoder_.encode(view, strip, out);
+  const SteadyClock::time_point started = SteadyClock::now();
+  encoder_.encode(view, strip, out);
+  timeline->detail(lane, Phase::kCompress, started, SteadyClock::now(), [&] {
+    return "strip " + std::to_string(strip) + (partial ? " for a checkpoint" : "");
+  });
+}
+
+CompressedBand BandEncoder::encode(const Frame& pixels, int band, RunTimeline* timeline, int lane) {
   CompressedBand out;
   out.index = band;
   out.first_row = layout_.first_row(band);
@@ -24,7 +34,8 @@ CompressedBand BandEncoder::encode(const Frame& pixels, int band) {
   out.strips.resize(static_cast<std::size_t>(end - first));
   const FrameView all = pixels.prefix(pixels.pixels());
   for (int strip = first; strip < end; ++strip)
-    encoder_.encode(all, strip, out.strips[static_cast<std::size_t>(strip - first)]);
+    encode_strip(all, strip, out.strips[static_cast<std::size_t>(strip - first)], timeline, lane,
+                 false);
 
   const auto in_band =
       std::lower_bound(partial_strips_.begin(), partial_strips_.end(), first,
@@ -33,7 +44,7 @@ CompressedBand BandEncoder::encode(const Frame& pixels, int band) {
     PartialStrip& partial = out.partials.emplace_back();
     partial.checkpoint = c->checkpoint;
     partial.strip = c->strip;
-    encoder_.encode(pixels.prefix(c->pixels), c->strip, partial.encoded);
+    encode_strip(pixels.prefix(c->pixels), c->strip, partial.encoded, timeline, lane, true);
   }
   return out;
 }

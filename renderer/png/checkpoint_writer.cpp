@@ -10,12 +10,13 @@ namespace rtcli {
 CheckpointWriter::CheckpointWriter(const BandLayout& layout, const std::filesystem::path& folder,
                                    std::vector<Checkpoint> checkpoints,
                                    std::vector<std::filesystem::path>& written,
-                                   std::atomic<int>* files_done)
+                                   std::atomic<int>* files_done, RunTimeline* timeline)
     : layout_(layout),
       folder_(folder),
       checkpoints_(std::move(checkpoints)),
       written_(written),
       files_done_(files_done),
+      timeline_(timeline),
       head_(png_head(layout.width(), layout.height())),
       final_(folder / "final.png") {
   final_.write(head_);
@@ -31,6 +32,8 @@ void CheckpointWriter::append(const CompressedBand& band) {
       band.strips.size() !=
           static_cast<std::size_t>(layout_.end_strip(band.index) - layout_.first_strip(band.index)))
     throw RunError("band " + std::to_string(band.index) + " arrived out of order or malformed");
+  const SteadyClock::time_point started =
+      timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
   for (const EncodedStrip& strip : band.strips) {
     final_.write(strip.chunk);
     strips_end_.push_back(final_.size());
@@ -38,6 +41,9 @@ void CheckpointWriter::append(const CompressedBand& band) {
         adler32_concat(adler_after_.back(), strip.adler32, strip.filtered_bytes));
   }
   ++bands_done_;
+  if (timeline_)
+    timeline_->span(timeline_->writer_lane(), Phase::kWrite, started, SteadyClock::now(),
+                    [&] { return "append band " + std::to_string(band.index); });
   // Partials come in checkpoint order, and every checkpoint before them ended in earlier bands.
   for (const PartialStrip& partial : band.partials) {
     if (next_checkpoint_ >= checkpoints_.size() ||
@@ -51,13 +57,35 @@ void CheckpointWriter::finish() {
   if (bands_done_ != layout_.count()) throw RunError("final.png finished before its last band");
   while (next_checkpoint_ < checkpoints_.size())
     write_checkpoint(checkpoints_[next_checkpoint_++], nullptr);
+  const SteadyClock::time_point started =
+      timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
   final_.write(png_tail(adler_after_.back()));
-  final_.commit();
-  written_.push_back(final_.path());
+  put_in_place(final_, started);
+}
+
+void CheckpointWriter::put_in_place(AtomicFile& file, SteadyClock::time_point started) {
+  if (timeline_) {
+    // The fsync is a span of its own inside the file's; the file's write is the rest.
+    const int lane = timeline_->writer_lane();
+    const std::string name = file.path().filename().string();
+    const SteadyClock::time_point syncing = SteadyClock::now();
+    file.sync();
+    const SteadyClock::time_point synced = SteadyClock::now();
+    file.commit();
+    const SteadyClock::time_point done = SteadyClock::now();
+    timeline_->span(lane, Phase::kFsync, syncing, synced, [&] { return "fsync " + name; });
+    timeline_->detail(lane, Phase::kWrite, started, done, [&] { return "write " + name; });
+    timeline_->add(lane, Phase::kWrite, (done - started) - (synced - syncing));
+  } else {
+    file.commit();
+  }
+  written_.push_back(file.path());
   if (files_done_) files_done_->fetch_add(1);
 }
 
 void CheckpointWriter::write_checkpoint(const Checkpoint& checkpoint, const EncodedStrip* partial) {
+  const SteadyClock::time_point started =
+      timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
   const int whole = layout_.strips().strips_within_prefix(checkpoint.pixels);
   const int strips = layout_.strips().count();
   AtomicFile file(folder_ / (checkpoint.name + ".png"));
@@ -76,9 +104,7 @@ void CheckpointWriter::write_checkpoint(const Checkpoint& checkpoint, const Enco
     adler = adler32_concat(adler, black.adler32, black.filtered_bytes);
   }
   file.write(png_tail(adler));
-  file.commit();
-  written_.push_back(file.path());
-  if (files_done_) files_done_->fetch_add(1);
+  put_in_place(file, started);
 }
 
 // An all-black strip compresses the same wherever it is, so each class is done once: the

@@ -22,17 +22,19 @@
 #include "png/band_writer.h"
 #include "png/compressed_band.h"
 #include "png/png_strips.h"
+#include "profiling/run_timeline.h"
 
 namespace rtcli {
 
 class CheckpointWriter : public BandWriter {
  public:
   // Starts final.png's temporary in `folder`. Paths of files put in place are appended to
-  // `written`, and `files_done` (when given) counts them for other threads to read. Throws
-  // RunError when a file cannot be written; files already written stay whole.
+  // `written`, and `files_done` (when given) counts them for other threads to read. With a
+  // `timeline`, appends, file writes and fsyncs are spans on its writer lane. Throws RunError
+  // when a file cannot be written; files already written stay whole.
   CheckpointWriter(const BandLayout& layout, const std::filesystem::path& folder,
                    std::vector<Checkpoint> checkpoints, std::vector<std::filesystem::path>& written,
-                   std::atomic<int>* files_done = nullptr);
+                   std::atomic<int>* files_done = nullptr, RunTimeline* timeline = nullptr);
 
   // The next band, in scan order; writes every checkpoint that ends inside it.
   void append(const CompressedBand& band) override;
@@ -48,6 +50,8 @@ class CheckpointWriter : public BandWriter {
 
  private:
   void write_checkpoint(const Checkpoint& checkpoint, const EncodedStrip* partial);
+  // Syncs, commits and lists a file whose writing began at `started`.
+  void put_in_place(AtomicFile& file, SteadyClock::time_point started);
   const EncodedStrip& black_strip(int strip);
 
   const BandLayout layout_;
@@ -55,6 +59,7 @@ class CheckpointWriter : public BandWriter {
   const std::vector<Checkpoint> checkpoints_;
   std::vector<std::filesystem::path>& written_;
   std::atomic<int>* files_done_;
+  RunTimeline* timeline_;
   std::size_t next_checkpoint_ = 0;
   int bands_done_ = 0;
   const std::string head_;

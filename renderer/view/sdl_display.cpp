@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "frame/bitmap_font.h"
 #include "system/errors.h"
 #include "system/loadable_module.h"
-#include "view/status_font.h"
 
 namespace rtcli::view {
 

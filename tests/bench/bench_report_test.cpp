@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "bench_schema.h"
 
 namespace rtcli {
@@ -85,6 +88,34 @@ TEST(BenchReport, BenchmarksHaveGoogleBenchmarksShape) {
   }
   EXPECT_EQ(iterations, 4);
   EXPECT_EQ(aggregates, (std::vector<std::string>{"mean", "median", "stddev"}));
+}
+
+// What Google Benchmark's compare.py prints: every row a time in ns, so that none prints 0 in
+// whole units, and the medians the report gives elsewhere (a frame's wall time, a class's p50).
+TEST(BenchReport, BenchmarksGiveMediansInNanoseconds) {
+  const json report = to_json(small_results());
+  std::map<std::string, json> rows;
+  for (const auto& b : report["benchmarks"]) {
+    EXPECT_EQ(b["time_unit"], "ns") << b["name"];
+    if (b["run_type"] == "iteration") {
+      EXPECT_GT(b["real_time"].get<double>(), 0.0) << b["name"];
+    }
+    rows[b["name"]] = b;
+  }
+  for (const auto& t : report["throughput"]) {
+    const std::string name = "render/48x36/threads:" + std::to_string(t["threads"].get<int>());
+    ASSERT_TRUE(rows.count(name + "_median")) << name;
+    EXPECT_NEAR(rows[name + "_median"]["real_time"].get<double>(),
+                t["median_ms"].get<double>() * 1e6, 1e-6);
+  }
+  for (const char* cls : {"all", "hit", "background"}) {
+    const json& c = report["latency"]["classes"][cls];
+    const std::string name = std::string("pixel_latency/") + cls;
+    ASSERT_TRUE(rows.count(name)) << name;
+    EXPECT_EQ(rows[name]["real_time"], c["p50_ns"]);
+    EXPECT_EQ(rows[name]["cpu_time"], c["p50_ns"]);
+    EXPECT_EQ(rows[name]["iterations"], c["count"]);
+  }
 }
 
 TEST(BenchReport, NoSpeedupWithoutAOneThreadRun) {

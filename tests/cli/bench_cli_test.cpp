@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "bench/latency_map_bar.h"
 #include "bench_schema.h"
 #include "test_support.h"
 
@@ -23,6 +24,25 @@ json read_json(const std::filesystem::path& path) {
 std::vector<std::string> small_bench(const std::filesystem::path& json_path) {
   return {"bench",         "--size", "64x40",          "--tile", "16x16",  "--threads",       "1,2",
           "--repetitions", "3",      "--latency-runs", "1",      "--json", json_path.string()};
+}
+
+// Each run's phases: all six there, none negative, adding up to its wall time within 5%.
+void expect_phases_add_up(const json& entry, std::size_t runs) {
+  const json& phases = entry["phases_ms"];
+  ASSERT_TRUE(phases.is_object()) << entry;
+  EXPECT_EQ(phases.size(), 6u);
+  for (std::size_t i = 0; i < runs; ++i) {
+    double sum = 0;
+    for (const char* phase : {"setup", "render", "compress", "wait", "write", "fsync"}) {
+      ASSERT_TRUE(phases.contains(phase)) << phase;
+      ASSERT_EQ(phases[phase].size(), runs) << phase;
+      const double ms = phases[phase][i].get<double>();
+      EXPECT_GE(ms, 0.0) << phase << " of run " << i;
+      sum += ms;
+    }
+    const double wall = entry["wall_ms"][i].get<double>();
+    EXPECT_NEAR(sum, wall, 0.05 * wall) << "run " << i;
+  }
 }
 
 TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
@@ -55,6 +75,23 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   }
   ASSERT_TRUE(report.contains("latency_map"));
   EXPECT_EQ(report["latency_map"]["file"], (dir / "out/latency.png").string());
+  // The map's colour bar says the report's range: its end labels, read from the PNG's pixels.
+  const json& map_info = report["latency_map"];
+  const std::string scale_text = map_info["scale"];
+  EXPECT_NE(scale_text.find("from p1 = "), std::string::npos) << scale_text;
+  EXPECT_NE(scale_text.find(" to p99.9 = "), std::string::npos) << scale_text;
+  const LatencyMapScale scale{map_info["min_ns"], map_info["max_ns"], 1.0, 99.9};
+  const LatencyBarLayout bar = latency_bar_layout(64, 40, scale);
+  const std::optional<Image> map = read_png(dir / "out/latency.png");
+  ASSERT_TRUE(map);
+  EXPECT_EQ(map->width, bar.width);  // the 64x40 map at the top left, the bar to its right
+  EXPECT_EQ(map->height, bar.height);
+  const LatencyBarLabel& top = bar.labels[1];
+  const LatencyBarLabel& bottom = bar.labels[bar.labels.size() - 2];
+  EXPECT_EQ(read_text(*map, top.x, top.y, bar.text_scale, top.text.size()),
+            "P99.9 " + bar_ns_text(scale.max_ns));
+  EXPECT_EQ(read_text(*map, bottom.x, bottom.y, bar.text_scale, bottom.text.size()),
+            "P1 " + bar_ns_text(scale.min_ns));
 
   // One complete event per tile, on the thread the report says rendered it.
   const json trace = read_json(dir / "trace.json");
@@ -68,10 +105,6 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   EXPECT_EQ(events, 12);  // 4 x 3 tiles of 16x16 over 64x40
   EXPECT_EQ(report["tiles"].size(), 12u);
 
-  const std::optional<Image> map = read_png(dir / "out/latency.png");
-  ASSERT_TRUE(map);
-  EXPECT_EQ(map->width, 64);
-  EXPECT_EQ(map->height, 40);
   // No temporary files left behind by the atomic writes.
   EXPECT_EQ(list_folder(dir / "out"), (std::vector<std::string>{"latency.png", "nested"}));
 
@@ -83,7 +116,9 @@ TEST(BenchCli, WritesAValidReportTraceAndLatencyMap) {
   ASSERT_EQ(e2e["wall_ms"].size(), 5u);
   for (std::size_t i = 0; i < 5; ++i)
     EXPECT_GE(e2e["wall_ms"][i].get<double>(), e2e["render_ms"][i].get<double>());
+  expect_phases_add_up(e2e, 5);
   EXPECT_NE(r.out.find("end to end"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("median phases: setup "), std::string::npos) << r.out;
 }
 
 const std::string kProfiles = RTCLI_SOURCE_DIR "/profiles/";
@@ -196,6 +231,7 @@ TEST(BenchCli, SizeSweepReportsNanosecondsPerPixelAtEachSize) {
     EXPECT_NEAR(entry["ns_per_pixel"].get<double>(),
                 entry["median_wall_ms"].get<double>() * 1e6 / pixels, 1e-6);
     EXPECT_GT(entry["cpu_ns_per_pixel"].get<double>(), 0.0);
+    expect_phases_add_up(entry, 2);
   }
 }
 

@@ -20,8 +20,8 @@ LADDER = os.path.join(helpers.ROOT, "python", "ladder")
 RUNG_DIR = os.path.join(helpers.MODULE_DIR, "ladder") if helpers.MODULE_DIR else ""
 sys.path[:0] = [LADDER] + ([RUNG_DIR, helpers.MODULE_DIR] if helpers.MODULE_DIR else [])
 
-import rungs  # noqa: E402
-import talk  # noqa: E402
+import rungs
+import talk
 
 WIDTH, HEIGHT = 64, 48
 
@@ -175,6 +175,57 @@ class LadderCommandTest(unittest.TestCase):
         self.assertEqual(done.returncode, 2)
         self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
         self.assertIn("invalid value '0x5'", done.stderr)
+
+
+class LadderColoursTest(unittest.TestCase):
+    """Each technique its own colour, in ladder.png's bars and legend and in plot_report.py's."""
+
+    def test_every_rung_and_implementation_has_its_own_colour(self):
+        import ladder
+        import ladder_colours
+        import python_reference
+
+        rung_names = ["python", *rungs.RUNG_MODULES, *ladder.FRAME_RUNGS]
+        colours = [ladder_colours.TECHNIQUE_COLOURS[r] for r in rung_names]
+        self.assertEqual(len(set(colours)), len(rung_names), dict(zip(rung_names, colours)))
+        for implementation in (*python_reference.MODES, "cpp"):
+            self.assertIn(ladder_colours.IMPLEMENTATION_TECHNIQUES[implementation], rung_names)
+
+    def test_other_techniques_take_spare_colours_after_the_known_ones(self):
+        import ladder_colours
+
+        colours = ladder_colours.technique_colours(["mine", "nanobind", "python", "yours", "mine"])
+        self.assertEqual(list(colours), ["python", "nanobind", "mine", "yours"])
+        self.assertEqual(len(set(colours.values())), 4)
+        self.assertFalse({colours["mine"], colours["yours"]} & set(ladder_colours.TECHNIQUE_COLOURS.values()))
+
+    def test_bars_take_their_rungs_colour_and_the_legend_sits_below_the_axes(self):
+        import ladder_plot
+        from matplotlib.colors import to_rgba
+
+        def value(ns):
+            return {"value": ns, "ci95_low": ns * 0.9, "ci95_high": ns * 1.1}
+
+        rows = [{"level": "python", "rung": "python", "wall_ns": value(2000), "hit_ns": value(2500)},
+                {"level": "native-pixel", "rung": "nanobind", "wall_ns": value(500), "hit_ns": value(150)},
+                {"level": "native-frame", "rung": "rtcli", "wall_ns": value(10)},
+                {"level": "native-frame", "rung": "rtcli out=", "wall_ns": value(8)},
+                {"level": "native-frame", "rung": "rtcli bench", "wall_ns": value(2)}]
+        doc = {"rows": rows, "context": {"python_version": "3", "simd_target": "X"},
+               "config": {"width": 8, "height": 6}, "talk": {"speedup": 2.9}}
+        figures = []
+        with tempfile.TemporaryDirectory() as out, mock.patch.object(ladder_plot.plt, "close", figures.append):
+            ladder_plot.save(doc, os.path.join(out, "ladder.png"))
+        fig = figures[0]
+        bars = [p for p in fig.axes[1].patches if p.get_height() > 0]
+        self.assertEqual([p.get_facecolor() for p in bars],
+                         [to_rgba(ladder_plot.ladder_colours.TECHNIQUE_COLOURS[r["rung"]]) for r in rows])
+        (legend,) = fig.legends
+        self.assertEqual([t.get_text() for t in legend.get_texts()], [r["rung"] for r in rows])
+        renderer = fig.canvas.get_renderer()
+        legend_box = legend.get_window_extent(renderer)
+        for ax in fig.axes:
+            self.assertFalse(legend_box.overlaps(ax.get_window_extent(renderer)), ax.get_title())
 
 
 if __name__ == "__main__":

@@ -104,6 +104,33 @@ class PlotTest(unittest.TestCase):
             done = run_script("plot_report.py", self.cpp, "-o", os.path.join(out, "cmp.png"))
             self.assertNotIn("cmp-ranks.png", self.figures(out))
 
+    def test_end_to_end_phases_are_one_stacked_bar_per_run(self):
+        import plot_report
+        with tempfile.TemporaryDirectory() as out:
+            path = os.path.join(out, "e2e.json")
+            done = subprocess.run([helpers.RTCLI, "bench", "--size", "96x64", "--threads", "2",
+                                   "--repetitions", "2", "--latency-runs", "1", "--end-to-end-runs", "3",
+                                   "--quiet", "--json", path], check=False, capture_output=True,
+                                  text=True, env=helpers.binary_env(), timeout=300)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            with open(path, encoding="utf-8") as f:
+                report = json.load(f)
+            runs = plot_report.phase_runs([("e2e", report)])
+            self.assertEqual([n for _, n, _, _ in runs], [1, 2, 3])
+            for _, _, phases, wall in runs:  # each bar is as tall as its run
+                self.assertEqual(sorted(phases), sorted(plot_report.PHASES))
+                self.assertAlmostEqual(sum(phases.values()), wall, delta=0.05 * wall)
+            self.assertEqual(plot_report.phase_runs([("cpp", helpers.synthetic_cpp_report())]), [])
+            done = run_script("plot_report.py", path, "-o", os.path.join(out, "p.png"))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("p-phases.png", self.figures(out))
+            self.assertTrue(is_png(os.path.join(out, "p-phases.png")))
+            page = os.path.join(out, "p.html")
+            done = run_script("plot_report.py", path, "--html", page, "--rtcli", helpers.RTCLI)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            with open(page, encoding="utf-8") as f:
+                self.assertIn("Where the time goes", f.read())
+
     def test_histogram_class_without_pixels_still_plots(self):
         with tempfile.TemporaryDirectory() as d:
             empty = os.path.join(d, "tiny.json")  # 2x2 misses the sphere: no hit pixels
@@ -136,6 +163,58 @@ class PlotTest(unittest.TestCase):
                 done = run_script("plot_report.py", *([self.python_a] if args else []), *args)
                 self.assertEqual(done.returncode, 2, done.stderr)
                 self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+
+
+class LadderFigureTest(unittest.TestCase):
+    def test_bars_take_their_techniques_colour_and_the_legend_covers_no_data(self):
+        import ladder_colours
+        import plot_report
+        from matplotlib.colors import to_rgba
+
+        named = []
+        for name, implementation in (("py", "python"), ("nv", "native-vectors"), ("np", "native-pixel"),
+                                     ("a", "cpp"), ("b", "cpp"), ("odd", "elsewhere")):
+            report = helpers.synthetic_cpp_report()
+            report["implementation"] = implementation
+            named.append((name, report))
+        fig = plot_report.ladder_figure(named)
+        (ax,) = fig.axes
+        known = ladder_colours.TECHNIQUE_COLOURS
+        self.assertEqual([p.get_facecolor() for p in ax.patches],
+                         [to_rgba(c) for c in (known["python"], known["nanobind"], known["nanobind"],
+                                               known["rtcli bench"], known["rtcli bench"],
+                                               ladder_colours.SPARE_COLOURS[0])])
+        (legend,) = fig.legends
+        self.assertEqual([t.get_text() for t in legend.get_texts()],
+                         ["python", "nanobind", "rtcli bench", "elsewhere"])
+        renderer = fig.canvas.get_renderer()
+        self.assertFalse(legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer)))
+
+
+class LatencyMapFigureTest(unittest.TestCase):
+    def test_shows_the_maps_pixels_without_the_pngs_own_bar(self):
+        import plot_report
+        import png_writer
+
+        # rtcli bench's layout: the 6x4 map at the top left, its white bar panel beside and below.
+        width, height, map_width, map_height = 20, 10, 6, 4
+        rgb = bytearray(b"\xff" * (width * height * 3))
+        for y in range(map_height):
+            for x in range(map_width):
+                rgb[(y * width + x) * 3:(y * width + x) * 3 + 3] = bytes((68, 1, 84))
+        report = helpers.synthetic_cpp_report()
+        report["config"].update(width=map_width, height=map_height)
+        report["latency_map"] = {"file": "map.png", "min_ns": 10.0, "max_ns": 1000.0}
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "map.png")
+            with open(path, "wb") as f:
+                f.write(png_writer.encode_png(width, height, bytes(rgb)))
+            fig = plot_report.latency_map_figure("cpp", report, path)
+        shown = fig.axes[0].images[0].get_array()
+        self.assertEqual(shown.shape[:2], (map_height, map_width))
+        self.assertEqual((shown[..., :3] * 255).round().astype(int).tolist(),
+                         [[[68, 1, 84]] * map_width] * map_height)
+        self.assertEqual(len(fig.axes), 2)  # the map and matplotlib's colour bar
 
 
 def read_png_size(path):

@@ -109,6 +109,13 @@ class ReportTest(unittest.TestCase):
         render = "render/80x60/threads:1"
         self.assertEqual(names, [render] * 3 + [render + "_" + a for a in ("mean", "median", "stddev")]
                          + ["pixel_latency/" + c for c in ("all", "hit", "background")])
+        # What compare.py prints: times in ns, the medians the report gives elsewhere.
+        rows = {b["name"]: b for b in self.report["benchmarks"]}
+        self.assertEqual({b["time_unit"] for b in self.report["benchmarks"]}, {"ns"})
+        self.assertAlmostEqual(rows[render + "_median"]["real_time"], entry["median_ms"] * 1e6)
+        for c, latency in self.report["latency"]["classes"].items():
+            self.assertEqual(rows["pixel_latency/" + c]["real_time"], latency["p50_ns"])
+            self.assertGreater(latency["p50_ns"], 0)
 
     def test_latency_pass_is_timed(self):
         latency = self.report["latency"]

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "view/status_font.h"
 #include "view/view_status.h"
 
 namespace rtcli::view {
@@ -45,19 +44,6 @@ TEST(StatusLine, SaysHowFarHowFastAndWhatIsLeft) {
   status.render_seconds = 2.0;
   status.finished = true;
   EXPECT_EQ(status_line(status, 9.0), "done in 2.00 s  0.5 Mpix/s  files 5/5");
-}
-
-TEST(StatusFont, DrawsGlyphsAndClipsAtTheEdges) {
-  std::vector<std::uint8_t> rgb(static_cast<std::size_t>(12) * 7 * 3, 0);
-  const std::uint8_t white[3] = {255, 255, 255};
-  draw_text(rgb.data(), 12, 7, 0, 0, " 1", 1, white);
-  int lit_left = 0, lit_right = 0;
-  for (int y = 0; y < 7; ++y)
-    for (int x = 0; x < 12; ++x)
-      (x < 6 ? lit_left : lit_right) += rgb[(static_cast<std::size_t>(y) * 12 + x) * 3] ? 1 : 0;
-  EXPECT_EQ(lit_left, 0);    // a space
-  EXPECT_EQ(lit_right, 10);  // the 1's ten pixels, within the 12-pixel-wide buffer
-  draw_text(rgb.data(), 12, 7, -3, 5, "88", 3, white);  // partly outside: no write past it
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
-#include "view/status_font.h"
+#include "frame/bitmap_font.h"
 
 #include <cctype>
 #include <cstddef>
 
-namespace rtcli::view {
+namespace rtcli {
 
 namespace {
 struct Glyph {
@@ -98,4 +98,4 @@ void draw_text(std::uint8_t* rgb, int width, int height, int x, int y, std::stri
   }
 }
 
-}  // namespace rtcli::view
+}  // namespace rtcli
