@@ -14,6 +14,7 @@
 #include "pipeline/frame_loop.h"
 #include "pipeline/memory_sink.h"
 #include "pipeline/render_memory.h"
+#include "profiling/run_timeline.h"
 #include "profiling/statistics.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"
@@ -27,7 +28,7 @@ namespace rtcli {
 namespace {
 
 double ms_since(SteadyClock::time_point start) {
-  return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
+  return ms(SteadyClock::now() - start);
 }
 
 struct FrameShare {
@@ -42,9 +43,7 @@ FrameShare render_frame(WorkerArena& arena, const TileGrid& grid, BandRenderer& 
                         MemorySink& frame, std::vector<TileRecord>* tiles = nullptr) {
   BenchRecorder recorder(tiles, distributed::rank());
   const std::vector<FrameSink*> sinks{&frame, &recorder};
-  const auto busy_ms = [](const FrameTimes& t) {
-    return std::chrono::duration<double, std::milli>(t.rendered - t.start).count();
-  };
+  const auto busy_ms = [](const FrameTimes& t) { return ms(t.rendered - t.start); };
   FrameShare share;
   if (distributed::active()) {
     distributed::SharedCounter counter;  // collective: every rank starts together

@@ -7,12 +7,6 @@
 
 namespace rtcli {
 
-namespace {
-double ms(SteadyClock::duration time) {
-  return std::chrono::duration<double, std::milli>(time).count();
-}
-}  // namespace
-
 const char* phase_name(Phase phase) {
   switch (phase) {
     case Phase::kRender:

@@ -15,6 +15,11 @@ namespace rtcli {
 
 using SteadyClock = std::chrono::steady_clock;
 
+// A steady-clock duration in milliseconds, as reports give times.
+inline double ms(SteadyClock::duration time) {
+  return std::chrono::duration<double, std::milli>(time).count();
+}
+
 enum class Phase { kRender, kCompress, kWait, kWrite, kFsync };
 inline constexpr int kPhaseCount = 5;
 const char* phase_name(Phase phase);  // "render", "compress", "wait", "write", "fsync"
