@@ -27,6 +27,10 @@ class Display {
   // window's close button). A terminal view has no such request and just waits.
   virtual bool wait_for_close(int milliseconds) = 0;
 
+  // Whether the screen lacks part of what was shown (a window exposed or resized): the view
+  // then draws at once instead of when its next redraw is due.
+  virtual bool damaged() { return false; }
+
   // Whether the view stays on screen after the render until the user closes it.
   virtual bool stays_open() const = 0;
 };

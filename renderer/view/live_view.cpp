@@ -85,7 +85,7 @@ void LiveView::run() {
     }
     const bool due =
         Clock::now() - last_draw >= std::chrono::milliseconds(redraw_interval_ms(seconds));
-    if (!due && !(finished && !final_drawn)) continue;
+    if (!due && !(finished && !final_drawn) && !display_->damaged()) continue;
     // The status line changes every time; the picture only where rows came in.
     const RowSpan changed = preview_->refresh(rgb_, drawn_, options_.tint);
     display_->show(rgb_, changed, status_line(status_, seconds));

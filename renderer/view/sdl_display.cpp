@@ -60,7 +60,7 @@ void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
                       const std::string& status) {
   // The preview centred in the top part, the status on a dark strip below.
   const int left = (width_ - preview_.width) / 2;
-  if (!painted_) changed = {0, preview_.height};
+  if (!painted_ || window_->lost_contents()) changed = {0, preview_.height};
   std::vector<Window::Rows> pieces;
   if (!changed.empty())
     pieces.push_back({left, changed.first, preview_.width, changed.end - changed.first,
@@ -71,6 +71,10 @@ void SdlDisplay::show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
             text_colour);
   pieces.push_back({0, preview_.height, width_, kStatusHeight, status_.data()});
   painted_ = window_->show("rtcli render  " + status, pieces) || painted_;
+}
+
+bool SdlDisplay::damaged() {
+  return window_->damaged();
 }
 
 bool SdlDisplay::wait_for_close(int milliseconds) {

@@ -20,6 +20,7 @@ class SdlDisplay : public Display {
   void show(const std::vector<std::uint8_t>& rgb, RowSpan changed,
             const std::string& status) override;
   bool wait_for_close(int milliseconds) override;
+  bool damaged() override;
   bool stays_open() const override { return true; }
 
  private:

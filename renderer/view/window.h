@@ -34,6 +34,12 @@ class Window {
   // was painted yet or the screen lost the window's contents (covered, then shown again).
   // False when the window could not be drawn (nothing is painted then).
   virtual bool show(const std::string& title, const std::vector<Rows>& pieces) = 0;
+  // Whether the window's own copy of the picture is gone (never painted, or its surface made
+  // anew, as after a size change): the next show() must carry every row.
+  virtual bool lost_contents() = 0;
+  // Whether the screen lacks part of the picture (lost_contents, or exposed after being
+  // covered): the next show() should come now, not when a redraw is due.
+  virtual bool damaged() = 0;
   // Waits at most `milliseconds` for the user; true when they asked to close (Esc, the
   // window's close button).
   virtual bool wait_for_close(int milliseconds) = 0;

@@ -59,7 +59,9 @@ class SdlWindow : public Window {
     SDL_Surface* target = SDL_GetWindowSurface(window_);
     if (!target || (SDL_MUSTLOCK(target) && SDL_LockSurface(target) != 0))
       return false;  // a view that cannot draw leaves the render alone
-    const bool whole = !painted_;
+    const bool whole = !painted_ || !same_surface(target);
+    surface_ = target;
+    surface_pixels_ = target->pixels;
     if (whole) SDL_FillRect(target, nullptr, SDL_MapRGB(target->format, grey_, grey_, grey_));
     for (const Rows& piece : pieces) put_rgb(target, piece);
     if (SDL_MUSTLOCK(target)) SDL_UnlockSurface(target);
@@ -77,6 +79,10 @@ class SdlWindow : public Window {
     return true;
   }
 
+  bool lost_contents() override { return !painted_ || SDL_GetWindowSurface(window_) != surface_; }
+
+  bool damaged() override { return exposed_ || lost_contents(); }
+
   bool wait_for_close(int milliseconds) override {
     SDL_Event event;
     if (!SDL_WaitEventTimeout(&event, milliseconds)) return false;
@@ -84,14 +90,23 @@ class SdlWindow : public Window {
       if (event.type == SDL_QUIT) return true;
       if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) return true;
       if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE) return true;
-      // Shown again after being covered: the next show() sends the whole surface.
+      // Shown again after being covered: the next show() sends the whole surface. Resized: SDL
+      // makes the surface anew, and every row must be put on it again.
       if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED)
         exposed_ = true;
+      if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+        painted_ = false;
     } while (SDL_PollEvent(&event));
     return false;
   }
 
  private:
+  // SDL makes the window's surface anew after a size change, black. A new surface at the old
+  // addresses is still caught: its size-change event clears painted_ (wait_for_close).
+  bool same_surface(const SDL_Surface* target) const {
+    return target == surface_ && target && target->pixels == surface_pixels_;
+  }
+
   // Copies RGB rows into the window surface's own pixel format.
   static void put_rgb(SDL_Surface* target, const Rows& piece) {
     if (piece.rows <= 0) return;
@@ -105,8 +120,10 @@ class SdlWindow : public Window {
   bool started_ = false;
   SDL_Window* window_ = nullptr;
   std::uint8_t grey_ = 0;
-  bool painted_ = false;  // the window surface holds the whole picture
-  bool exposed_ = false;  // the screen lost the window's contents: send it all
+  SDL_Surface* surface_ = nullptr;  // the surface painted last
+  void* surface_pixels_ = nullptr;  // and its pixels
+  bool painted_ = false;            // the window surface holds the whole picture
+  bool exposed_ = false;            // the screen lost the window's contents: send it all
 };
 
 }  // namespace
