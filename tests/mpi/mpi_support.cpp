@@ -21,11 +21,22 @@ std::vector<std::string> launcher_options() {
   return {"-q", "--oversubscribe", "-x", "LSAN_OPTIONS=detect_leaks=0"};
 }
 
+namespace {
+// OpenMPI keeps each job's session files under $TMPDIR/ompi.HOST.UID/, and a job that ends
+// removes that folder once it looks empty: under ctest -j, another job's mkdir there then fails
+// (ORTE_ERROR_LOG ... session_dir.c). Each test process gives its jobs a folder of their own.
+ChildLimits with_own_session_folder(ChildLimits limits) {
+  static const TempDir folder;
+  limits.environment.push_back("TMPDIR=" + folder.path().string());
+  return limits;
+}
+}  // namespace
+
 RtcliProcess mpirun(int ranks, const std::vector<std::string>& args, const ChildLimits& limits) {
   std::vector<std::string> all = launcher_options();
   all.insert(all.end(), {"-n", std::to_string(ranks), RTCLI_BINARY});
   all.insert(all.end(), args.begin(), args.end());
-  return RtcliProcess(all, limits, RTCLI_MPIEXEC);
+  return RtcliProcess(all, with_own_session_folder(limits), RTCLI_MPIEXEC);
 }
 
 RtcliProcess mpirun_each(const std::vector<std::vector<std::string>>& args_per_rank) {
@@ -36,7 +47,7 @@ RtcliProcess mpirun_each(const std::vector<std::vector<std::string>>& args_per_r
     all.insert(all.end(), {"-n", "1", RTCLI_BINARY});
     all.insert(all.end(), args.begin(), args.end());
   }
-  return RtcliProcess(all, {}, RTCLI_MPIEXEC);
+  return RtcliProcess(all, with_own_session_folder({}), RTCLI_MPIEXEC);
 }
 
 int error_lines(const std::string& err) {

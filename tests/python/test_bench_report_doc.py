@@ -89,8 +89,9 @@ class BenchReportDocTest(unittest.TestCase):
         cls.mpi = shutil.which("mpirun") and os.path.exists(
             os.path.join(os.path.dirname(RTCLI), "librtcli_mpi.so"))
         if cls.mpi:
-            # Two ranks sharing each frame: the per-rank keys. OpenMPI refuses root without these.
-            env = dict(env, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+            # Two ranks sharing each frame: the per-rank keys. OpenMPI refuses root without the
+            # first two; TMPDIR keeps its session files apart from other jobs' (mpi_support.cpp).
+            env = dict(env, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1", TMPDIR=out)
             runs["mpi"] = ["mpirun", "-q", "--oversubscribe", "-x", "LSAN_OPTIONS=detect_leaks=0",
                            "-n", "2", RTCLI, "bench", *small, "--threads", "1",
                            "--repetitions", "2", "--end-to-end-runs", "0"]
