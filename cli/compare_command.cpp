@@ -31,8 +31,11 @@ int run_compare(const CompareFlags& f) {
       options.threshold_percent >= 100)
     throw UsageError("--threshold: '" + f.threshold + "' is not a percentage from 0 to 100");
   options.force = f.force;
-  const compare::Comparison c = compare::compare_reports(
-      compare::read_bench_figures(f.base), compare::read_bench_figures(f.candidate), options);
+  // Read in order, so that of two bad files the error names the first, as the user wrote them
+  // (the arguments of one call are evaluated in no set order).
+  const compare::BenchFigures base = compare::read_bench_figures(f.base);
+  const compare::BenchFigures candidate = compare::read_bench_figures(f.candidate);
+  const compare::Comparison c = compare::compare_reports(base, candidate, options);
   if (f.format == "json")
     std::fputs(compare::format_json(c).c_str(), stdout);
   else if (f.format == "markdown")

@@ -49,6 +49,11 @@ TEST(CompareCli, ExitCodesOfVerdictsRefusalsAndBadInput) {
     EXPECT_EQ(r.err.rfind("rtcli: error: ", 0), 0u) << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
   }
+  // Two missing files: the one line names the first, as given.
+  r = run_rtcli({"compare", (dir / "first.json").string(), (dir / "second.json").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("first.json"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("second.json"), std::string::npos) << r.err;
 }
 
 }  // namespace
