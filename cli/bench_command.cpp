@@ -9,8 +9,6 @@
 #include "bench/chrome_trace.h"
 #include "bench/latency_map.h"
 #include "distributed/world.h"
-#include "files/output_paths.h"
-#include "files/output_target.h"
 #include "flag_binding.h"
 #include "flag_values.h"
 #include "rank_checks.h"
@@ -18,6 +16,8 @@
 #include "system/dimensions.h"
 #include "system/errors.h"
 #include "system/interrupt.h"
+#include "system/output_paths.h"
+#include "system/output_target.h"
 
 namespace rtcli::cli {
 

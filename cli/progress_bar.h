@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "pipeline/render_job.h"
+#include "png/render_job.h"
 
 namespace rtcli::cli {
 

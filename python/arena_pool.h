@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "parallel/tile_workers.h"
+#include "pipeline/tile_workers.h"
 
 namespace rtcli::python {
 

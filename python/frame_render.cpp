@@ -6,13 +6,13 @@
 #include <thread>
 
 #include "arena_pool.h"
-#include "frame/tiles.h"
-#include "parallel/thread_probe.h"
-#include "parallel/tile_scheduler.h"
 #include "pipeline/band_renderer.h"
 #include "pipeline/frame_loop.h"
 #include "pipeline/memory_sink.h"
-#include "pipeline/render_memory.h"
+#include "pipeline/thread_probe.h"
+#include "pipeline/tile_scheduler.h"
+#include "pipeline/tiles.h"
+#include "png/render_memory.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
 #include "system/interrupt.h"

@@ -4,8 +4,8 @@
 // (Python's signals, progress).
 #pragma once
 
-#include "frame/frame.h"
 #include "pipeline/frame_spec.h"
+#include "shading/frame.h"
 #include "shading/render_scene.h"
 
 namespace rtcli::python {

@@ -12,9 +12,9 @@
 
 #include <gtest/gtest.h>
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
+#include "pipeline/tiles.h"
 #include "scene/scene.h"
+#include "shading/frame.h"
 #include "shading/kernel_context.h"
 #include "shading/sphere_kernel.h"
 #include "shading/tile_renderer.h"

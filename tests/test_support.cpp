@@ -9,7 +9,7 @@
 #include <stdexcept>
 
 #include "child_process.h"
-#include "frame/bitmap_font.h"
+#include "system/bitmap_font.h"
 
 namespace rtcli::test {
 

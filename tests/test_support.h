@@ -29,7 +29,7 @@ struct Image {
 std::optional<Image> read_png(const std::filesystem::path& path);
 
 // Reads back `chars` characters of dark text on a light ground, drawn with the bitmap font
-// (frame/bitmap_font.h) at (x, y) with `scale` image pixels per font pixel; '?' for a cell that
+// (system/bitmap_font.h) at (x, y) with `scale` image pixels per font pixel; '?' for a cell that
 // is no glyph.
 std::string read_text(const Image& image, int x, int y, int scale, std::size_t chars);
 

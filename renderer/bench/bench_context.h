@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "profiling/machine_state.h"
+#include "bench/machine_state.h"
 
 namespace rtcli {
 

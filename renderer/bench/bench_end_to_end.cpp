@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "pipeline/render_job.h"
+#include "png/render_job.h"
 #include "system/cpu_clock.h"
 #include "system/errors.h"
 #include "system/temp_files.h"

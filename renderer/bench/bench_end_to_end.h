@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "bench/bench_runner.h"
-#include "profiling/run_timeline.h"
+#include "pipeline/run_timeline.h"
 
 namespace rtcli {
 

@@ -10,7 +10,7 @@
 #include "bench/bench_end_to_end.h"
 #include "bench/bench_runner.h"
 #include "bench/latency_map.h"
-#include "profiling/statistics.h"
+#include "bench/statistics.h"
 
 namespace rtcli {
 

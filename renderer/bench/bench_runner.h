@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "frame/tiles.h"
+#include "bench/cycle_clock.h"
+#include "bench/latency_histogram.h"
 #include "pipeline/frame_spec.h"
-#include "profiling/cycle_clock.h"
-#include "profiling/latency_histogram.h"
+#include "shading/tile_bounds.h"
 
 namespace rtcli {
 

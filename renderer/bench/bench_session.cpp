@@ -5,9 +5,9 @@
 #include "bench/bench_context.h"
 #include "bench/bench_end_to_end.h"
 #include "bench/bench_ranks.h"
+#include "bench/machine_state.h"
 #include "distributed/world.h"
-#include "parallel/thread_probe.h"
-#include "profiling/machine_state.h"
+#include "pipeline/thread_probe.h"
 #include "shading/tile_renderer.h"
 
 namespace rtcli {

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "profiling/trace_events.h"
+#include "pipeline/trace_events.h"
 
 namespace rtcli {
 

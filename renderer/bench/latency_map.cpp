@@ -6,8 +6,8 @@
 #include <cstdio>
 
 #include "bench/latency_map_bar.h"
-#include "frame/frame.h"
 #include "png/png_writer.h"
+#include "shading/frame.h"
 
 namespace rtcli {
 

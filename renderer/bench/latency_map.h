@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "profiling/latency_histogram.h"
+#include "bench/latency_histogram.h"
 
 namespace rtcli {
 

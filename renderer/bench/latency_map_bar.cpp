@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "frame/bitmap_font.h"
+#include "system/bitmap_font.h"
 
 namespace rtcli {
 

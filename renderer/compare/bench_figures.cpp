@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "profiling/statistics.h"
+#include "bench/statistics.h"
 #include "system/errors.h"
 
 namespace rtcli::compare {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "profiling/statistics.h"
+#include "bench/statistics.h"
 #include "system/errors.h"
 
 namespace rtcli::compare {

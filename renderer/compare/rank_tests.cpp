@@ -4,7 +4,7 @@
 #include <cmath>
 #include <random>
 
-#include "profiling/statistics.h"
+#include "bench/statistics.h"
 
 namespace rtcli::compare {
 

@@ -6,9 +6,9 @@
 #include <cstdint>
 
 #include "distributed/shared_counter.h"
-#include "pipeline/band_encoders.h"
 #include "pipeline/frame_sink.h"
-#include "pipeline/remote_bands.h"
+#include "png/band_encoders.h"
+#include "png/remote_bands.h"
 
 namespace rtcli::distributed {
 

@@ -4,7 +4,7 @@
 #include "distributed/shared_bands.h"
 #include "distributed/shared_counter.h"
 #include "distributed/world.h"
-#include "pipeline/png_sink.h"
+#include "png/png_sink.h"
 
 namespace rtcli::distributed {
 

@@ -1,4 +1,4 @@
-// `rtcli render` across MPI ranks: the streaming render (pipeline/render_job.h) with its bands
+// `rtcli render` across MPI ranks: the streaming render (png/render_job.h) with its bands
 // shared. Every rank takes bands from rank 0's counter, renders and compresses them with its
 // own workers; the other ranks send the compressed bands to rank 0, whose writer appends them
 // in scan order and writes the files, byte for byte what one process writes.
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "pipeline/render_job.h"
+#include "png/render_job.h"
 
 namespace rtcli::distributed {
 

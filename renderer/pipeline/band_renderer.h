@@ -4,8 +4,8 @@
 #pragma once
 
 #include <vector>
-#include "frame/frame.h"
-#include "frame/tiles.h"
+#include "shading/frame.h"
+#include "shading/tile_bounds.h"
 
 #include "shading/kernel_context.h"
 #include "shading/render_scene.h"

@@ -6,11 +6,11 @@
 #include <atomic>
 #include <vector>
 
-#include "frame/tiles.h"
-#include "parallel/tile_workers.h"
 #include "pipeline/band_handout.h"
 #include "pipeline/band_renderer.h"
 #include "pipeline/frame_sink.h"
+#include "pipeline/tile_workers.h"
+#include "pipeline/tiles.h"
 #include "system/errors.h"
 
 namespace rtcli {

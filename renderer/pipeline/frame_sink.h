@@ -4,9 +4,9 @@
 
 #include <chrono>
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
-#include "profiling/run_timeline.h"
+#include "pipeline/run_timeline.h"
+#include "pipeline/tiles.h"
+#include "shading/frame.h"
 
 namespace rtcli {
 

@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "frame/checkpoints.h"
-#include "frame/tiles.h"
+#include "pipeline/checkpoints.h"
+#include "pipeline/tiles.h"
 #include "scene/scene.h"
 #include "shading/render_scene.h"
 
@@ -32,7 +32,7 @@ struct FrameSpec {
 int resolve_threads(int threads);
 
 // Throws UsageError naming the bad value, before any memory is taken or file touched. What the
-// outputs need (memory, disk, folders) their own checks add (pipeline/render_memory.h).
+// outputs need (memory, disk, folders) their own checks add (png/render_memory.h).
 void validate(const FrameSpec& spec);
 
 // The spec's checkpoints as pixel counts of its frame. Throws UsageError.

@@ -5,8 +5,8 @@
 #include <optional>
 #include <utility>
 
-#include "frame/frame.h"
 #include "pipeline/frame_sink.h"
+#include "shading/frame.h"
 
 namespace rtcli {
 

@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "profiling/trace_events.h"
+#include "pipeline/trace_events.h"
 
 namespace rtcli {
 

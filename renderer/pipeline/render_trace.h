@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "profiling/run_timeline.h"
+#include "pipeline/run_timeline.h"
 
 namespace rtcli {
 

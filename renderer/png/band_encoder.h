@@ -5,12 +5,12 @@
 #include <cstddef>
 #include <vector>
 
-#include "frame/checkpoints.h"
-#include "frame/frame.h"
+#include "pipeline/checkpoints.h"
+#include "pipeline/run_timeline.h"
 #include "png/band_layout.h"
 #include "png/compressed_band.h"
 #include "png/png_strips.h"
-#include "profiling/run_timeline.h"
+#include "shading/frame.h"
 
 namespace rtcli {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 
-#include "frame/tiles.h"
+#include "pipeline/tiles.h"
 #include "png/png_strips.h"
 
 namespace rtcli {

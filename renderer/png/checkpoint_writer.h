@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
-#include "files/atomic_file.h"
-#include "frame/checkpoints.h"
+#include "pipeline/checkpoints.h"
+#include "pipeline/run_timeline.h"
 #include "png/band_layout.h"
 #include "png/band_writer.h"
 #include "png/compressed_band.h"
 #include "png/png_strips.h"
-#include "profiling/run_timeline.h"
+#include "system/atomic_file.h"
 
 namespace rtcli {
 

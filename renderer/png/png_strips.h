@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "frame/frame.h"
+#include "shading/frame.h"
 
 struct z_stream_s;
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "frame/frame.h"
+#include "shading/frame.h"
 
 namespace rtcli {
 

@@ -4,11 +4,11 @@
 // where shade_pixel finds no hit either.
 #pragma once
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/frame.h"
 #include "shading/kernel_context.h"
 #include "shading/render_scene.h"
+#include "shading/tile_bounds.h"
 
 namespace rtcli {
 

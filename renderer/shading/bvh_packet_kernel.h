@@ -4,10 +4,10 @@
 // (the argument is at the top of bvh_packet_kernel.cpp).
 #pragma once
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
+#include "shading/frame.h"
 #include "shading/kernel_context.h"
 #include "shading/render_scene.h"
+#include "shading/tile_bounds.h"
 
 namespace rtcli {
 

@@ -3,10 +3,10 @@
 // every scene it accepts (the argument is at the top of scene_kernel.cpp).
 #pragma once
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/frame.h"
 #include "shading/kernel_context.h"
+#include "shading/tile_bounds.h"
 
 namespace rtcli {
 

@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/frame.h"
 #include "shading/kernel_context.h"
+#include "shading/tile_bounds.h"
 
 namespace rtcli {
 

@@ -3,11 +3,11 @@
 
 #include <string>
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
 #include "scene/scene.h"
+#include "shading/frame.h"
 #include "shading/kernel_context.h"
 #include "shading/render_scene.h"
+#include "shading/tile_bounds.h"
 #include "system/stop_token.h"
 
 namespace rtcli {

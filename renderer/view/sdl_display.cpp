@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "frame/bitmap_font.h"
+#include "system/bitmap_font.h"
 #include "system/errors.h"
 #include "system/loadable_module.h"
 

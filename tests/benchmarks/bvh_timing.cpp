@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
+#include "pipeline/tiles.h"
 #include "scene/scene_loader.h"
 #include "shading/bvh.h"
+#include "shading/frame.h"
 #include "shading/tile_renderer.h"
 #include "system/cpu_clock.h"
 #include "system/dimensions.h"

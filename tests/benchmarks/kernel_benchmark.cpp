@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "frame/frame.h"
-#include "frame/tiles.h"
-#include "parallel/tile_scheduler.h"
+#include "pipeline/tile_scheduler.h"
+#include "pipeline/tiles.h"
 #include "scene/scene.h"
+#include "shading/frame.h"
 #include "shading/sphere_kernel.h"
 #include "shading/tile_renderer.h"
 #include "system/cpu_clock.h"

@@ -11,13 +11,13 @@
 #include <stdexcept>
 #include <string>
 
-#include "files/output_paths.h"
-#include "files/output_target.h"
-#include "frame/checkpoints.h"
+#include "pipeline/checkpoints.h"
 #include "scene/scene_loader.h"
 #include "shading/shade.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
+#include "system/output_paths.h"
+#include "system/output_target.h"
 #include "system/printable.h"
 
 namespace rtcli::fuzz {

@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "pipeline/render_job.h"
 #include "png/band_encoder.h"
 #include "png/band_layout.h"
 #include "png/png_writer.h"
+#include "png/render_job.h"
 #include "system/errors.h"
 #include "test_support.h"
 

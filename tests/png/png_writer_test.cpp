@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "files/atomic_file.h"
 #include "png/png_strips.h"
+#include "system/atomic_file.h"
 #include "test_support.h"
 
 namespace rtcli {

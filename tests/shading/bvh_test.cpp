@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/render_job.h"
+#include "png/render_job.h"
 #include "scene/scene_loader.h"
 #include "shading/scene_kernel.h"
 #include "shading/shade.h"

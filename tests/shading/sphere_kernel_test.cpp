@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "frame/tiles.h"
-#include "parallel/tile_workers.h"
+#include "pipeline/tile_workers.h"
+#include "pipeline/tiles.h"
 #include "render_compare.h"
 #include "shading/shade.h"
 #include "shading/tile_renderer.h"

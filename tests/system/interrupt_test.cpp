@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "child_process.h"
-#include "pipeline/render_job.h"
+#include "png/render_job.h"
 #include "scene/scene_loader.h"
 #include "shading/shade.h"
 #include "test_support.h"
