@@ -88,6 +88,21 @@ TEST(Mpirun, BadInputPrintsOneErrorLineAndEveryRankExits2) {
   EXPECT_TRUE(list_folder(folder).empty());
 }
 
+// A trace records one process's threads; under a launcher it is refused before any file.
+TEST(Mpirun, RenderTraceIsRefusedWithOneLineAndNoFile) {
+  SKIP_WITHOUT_MPI();
+  const TempDir scratch;
+  const fs::path out = scratch.path() / "frames";
+  const fs::path trace = scratch.path() / "trace.json";
+  const CommandResult r =
+      mpirun(2, {"render", "--size", "64x48", "--out", out.string(), "--trace", trace.string()})
+          .wait();
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(error_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("--trace"), std::string::npos) << r.err;
+  EXPECT_TRUE(list_folder(scratch.path()).empty());
+}
+
 TEST(Mpirun, AKilledRankEndsTheJobPromptlyWithNoFileLeft) {
   SKIP_WITHOUT_MPI();
   const TempDir scratch;
