@@ -54,11 +54,14 @@ class SdlWindow : public Window {
     return {};
   }
 
+  // The title goes after the pixels it describes: a title that says "done" is seen only once
+  // the final rows are on the X server (SDL's update waits for it to take them).
   bool show(const std::string& title, const std::vector<Rows>& pieces) override {
-    SDL_SetWindowTitle(window_, title.c_str());
     SDL_Surface* target = SDL_GetWindowSurface(window_);
-    if (!target || (SDL_MUSTLOCK(target) && SDL_LockSurface(target) != 0))
+    if (!target || (SDL_MUSTLOCK(target) && SDL_LockSurface(target) != 0)) {
+      SDL_SetWindowTitle(window_, title.c_str());
       return false;  // a view that cannot draw leaves the render alone
+    }
     const bool whole = !painted_ || !same_surface(target);
     surface_ = target;
     surface_pixels_ = target->pixels;
@@ -74,6 +77,7 @@ class SdlWindow : public Window {
         if (piece.rows > 0) rects.push_back({piece.x, piece.y, piece.width, piece.rows});
       SDL_UpdateWindowSurfaceRects(window_, rects.data(), static_cast<int>(rects.size()));
     }
+    SDL_SetWindowTitle(window_, title.c_str());
     painted_ = true;
     exposed_ = false;
     return true;
