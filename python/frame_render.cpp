@@ -39,27 +39,21 @@ int checked_threads(const FrameSpec& spec) {
 }
 }  // namespace
 
-int frame_side(long long value, const char* what) {
+int frame_side(long long value, const char* what, const char* argument) {
   if (value < 1 || value > kMaxSide)
-    throw UsageError("invalid " + std::string(what) + " " + std::to_string(value) +
-                     ": expected 1.." + std::to_string(kMaxSide));
+    throw UsageError((argument ? std::string(argument) + ": " : std::string()) + "invalid " + what +
+                     " " + std::to_string(value) + ": expected 1.." + std::to_string(kMaxSide));
   return static_cast<int>(value);
 }
 
 int thread_count(long long threads) {
   if (threads < 1 || threads > kMaxThreads)
-    throw UsageError("invalid thread count " + std::to_string(threads) + ": expected 1.." +
+    throw UsageError("threads: invalid thread count " + std::to_string(threads) + ": expected 1.." +
                      std::to_string(kMaxThreads) + ", or None for one per logical core");
   return static_cast<int>(threads);
 }
 
 void validate_in_memory(const FrameSpec& spec) {
-  // The values as Python arguments first, each named as the caller wrote it; then as a frame.
-  frame_side(spec.width, "width");
-  frame_side(spec.height, "height");
-  frame_side(spec.tile_width, "tile width");
-  frame_side(spec.tile_height, "tile height");
-  if (spec.threads != 0) thread_count(spec.threads);
   FrameSpec frame = spec;
   frame.checkpoints = {};  // none in memory
   validate(frame);

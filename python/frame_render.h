@@ -11,15 +11,17 @@
 namespace rtcli::python {
 
 // A frame or tile side as asked for, 1..kMaxSide as rtcli's --size takes; `what` names it in the
-// error ("width"). Throws UsageError.
-int frame_side(long long value, const char* what);
+// error ("width"), after the Python argument it came from when that is not `what` itself
+// ("size[0]: invalid width 0: ..."). Throws UsageError.
+int frame_side(long long value, const char* what, const char* argument = nullptr);
 
-// A thread count as asked for, 1..1024 as rtcli render --threads takes. Throws UsageError.
+// A thread count as asked for, 1..1024 as rtcli render --threads takes; the error names the
+// `threads` argument. Throws UsageError.
 int thread_count(long long threads);
 
-// `spec` as a frame in memory: its size, tiles and threads (0: one per logical core), as every
-// frame's; its checkpoints and scene are not used (the caller hands a prepared RenderScene).
-// Throws UsageError naming the bad value, before any memory is taken.
+// `spec`, its sides and threads already checked as arguments, as a frame in memory: what every
+// frame must be (validate(FrameSpec)) and the memory it takes; its checkpoints and scene are not
+// used (the caller hands a prepared RenderScene). Throws UsageError before any memory is taken.
 void validate_in_memory(const FrameSpec& spec);
 
 // What the calling thread does after each band it renders itself: rows [0, rows_done) are all

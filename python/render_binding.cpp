@@ -108,11 +108,11 @@ nb::object render_into(const PyScene* scene, long long width, long long height,
                        std::optional<std::pair<long long, long long>> tile, OutArray out,
                        nb::object progress) {
   FrameSpec spec;
-  spec.width = frame_side(width, "width");
-  spec.height = frame_side(height, "height");
+  spec.width = frame_side(width, "width", "size[0]");
+  spec.height = frame_side(height, "height", "size[1]");
   if (tile) {
-    spec.tile_width = frame_side(tile->first, "tile width");
-    spec.tile_height = frame_side(tile->second, "tile height");
+    spec.tile_width = frame_side(tile->first, "tile width", "tile[0]");
+    spec.tile_height = frame_side(tile->second, "tile height", "tile[1]");
   }
   if (threads) spec.threads = thread_count(*threads);
   validate_in_memory(spec);  // before the frame's memory is taken
