@@ -43,16 +43,16 @@ if ((${#missing[@]})); then
 fi
 
 # The venv, from Debian's /usr/bin/python3 (3.11; never the first python3 on PATH, which may be
-# another interpreter), with every module pinned in requirements.txt; remade only when that file
+# another interpreter), with every module pinned in scripts/requirements.txt; remade only when that file
 # changes. Wheels only: nothing from PyPI is compiled here.
 venv=.venv
-if ! cmp -s requirements.txt "$venv/requirements.txt"; then
-  echo "setup: making $venv from requirements.txt" >&2
+if ! cmp -s scripts/requirements.txt "$venv/requirements.txt"; then
+  echo "setup: making $venv from scripts/requirements.txt" >&2
   rm -rf "$venv"
   /usr/bin/python3 -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --only-binary=:all: \
-    --requirement requirements.txt
-  cp requirements.txt "$venv/requirements.txt"
+    --requirement scripts/requirements.txt
+  cp scripts/requirements.txt "$venv/requirements.txt"
 fi
 
 # ccache, with paths relative to the build folder: the package's build (build-package/) then

@@ -22,8 +22,8 @@ pytestmark = [pytest.mark.slow,
 
 
 def pinned(name):
-    """name==version as requirements.txt pins it."""
-    with open(os.path.join(helpers.ROOT, "requirements.txt"), encoding="utf-8") as f:
+    """name==version as scripts/requirements.txt pins it."""
+    with open(os.path.join(helpers.ROOT, "scripts", "requirements.txt"), encoding="utf-8") as f:
         return next(line.strip() for line in f if line.startswith(f"{name}=="))
 
 
