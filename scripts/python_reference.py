@@ -21,11 +21,11 @@ import time
 
 # Its siblings import as modules also when it is run through runpy (which adds no folder).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import bench_stats  # noqa: E402
-import rtcli_report  # noqa: E402
-import script_args  # noqa: E402
-from png_writer import encode_png  # noqa: E402
-from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour  # noqa: E402
+import bench_stats
+import rtcli_report
+import script_args
+from png_writer import encode_png
+from seed_pixel import BACKGROUND, Vec3, import_rtcli, make_pixel_colour
 
 PROG = "python_reference.py"
 OVERHEAD_SAMPLES = 100_000  # empty intervals timed to measure the clock's own cost
@@ -85,14 +85,14 @@ def cpu_model():
 def git_revision():
     try:
         out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=os.path.dirname(os.path.abspath(__file__)),
-                             capture_output=True, text=True, timeout=10)
+                             capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip() if out.returncode == 0 else None
 
 
 def context():
-    return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    return {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "host": socket.gethostname(), "cpu_model": cpu_model(), "logical_cores": os.cpu_count(),
             "compiler": f"{platform.python_implementation()} {platform.python_version()}"
                         f" (interpreter built with {platform.python_compiler()})",
@@ -167,7 +167,7 @@ def call_costs(rtcli):
 
     empty = ns_per_call(bare)
     native, python = rtcli.Vec3(1.0, 2.0, 3.0), Vec3(1.0, 2.0, 3.0)
-    return {"method": "CPU time, median of 5 loops of %d calls, less an empty loop's" % CALL_COST_CALLS,
+    return {"method": f"CPU time, median of 5 loops of {CALL_COST_CALLS} calls, less an empty loop's",
             "empty_loop_ns": empty,
             "rtcli_vec3_dot_ns": ns_per_call(loop_over(native.dot, native)) - empty,
             "python_vec3_dot_ns": ns_per_call(loop_over(python.dot, python)) - empty,

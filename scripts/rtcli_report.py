@@ -74,7 +74,7 @@ def _field(document, path):
 def validate(document):
     """Raise ValueError with a short reason when document is not a usable rtcli.bench/1 report."""
     if not isinstance(document, dict):
-        raise ValueError("not a JSON object")
+        raise ValueError("not a JSON object")  # noqa: TRY004 (every reason is a ValueError to callers)
     if document.get("schema") != SCHEMA:
         raise ValueError(f"schema is {json.dumps(document.get('schema'))}, expected \"{SCHEMA}\"")
     checks = {"implementation": (lambda v: isinstance(v, str) and v != "", "a non-empty string"),

@@ -19,12 +19,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path[:0] = [HERE, os.path.join(ROOT, "scripts")]  # also when run through rtcli.ladder
 
-import ladder_stats  # noqa: E402
-import micro  # noqa: E402
-import rtcli_report  # noqa: E402
-import rungs  # noqa: E402
-import script_args  # noqa: E402
-from python_reference import context, empty_intervals, render, render_timed  # noqa: E402
+import ladder_stats
+import micro
+import rtcli_report
+import rungs
+import script_args
+from python_reference import context, empty_intervals, render, render_timed
 
 PROG = "ladder.py"
 SCHEMA = "rtcli.ladder/1"

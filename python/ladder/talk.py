@@ -9,7 +9,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                                 "scripts"))
-from talk_classes import Line, Sphere, Vec  # noqa: E402
+from talk_classes import Line, Sphere, Vec
 
 __all__ = ["BACKGROUND", "Line", "Sphere", "Vec", "make_colour"]
 

@@ -2,8 +2,9 @@
 
 import unittest
 
-from helpers import RTCLI, run_script
+from helpers import RTCLI, run_script  # first: it puts scripts/ on sys.path
 
+# isort: split
 import cluster_model
 
 
@@ -30,8 +31,7 @@ class ModelTest(unittest.TestCase):
         done = run_script("cluster_model.py", "--rtcli", RTCLI, "--size", "64x48", "--runs", "1",
                           "--profiles", "seed,showcase", "--links", "10,25")
         self.assertEqual(done.returncode, 0, done.stderr)
-        rows = [line for line in done.stdout.splitlines() if line.startswith("| seed") or
-                line.startswith("| showcase")]
+        rows = [line for line in done.stdout.splitlines() if line.startswith(("| seed", "| showcase"))]
         self.assertEqual(len(rows), 4)
         self.assertIn("Model (not a measurement)", done.stdout)
 

@@ -5,7 +5,7 @@ import subprocess
 import tempfile
 import unittest
 
-from helpers import RTCLI, ROOT, rtcli_report, run_script
+from helpers import ROOT, RTCLI, rtcli_report, run_script
 
 
 class MultiSceneReportTest(unittest.TestCase):

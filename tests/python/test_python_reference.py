@@ -6,10 +6,9 @@ import tempfile
 import unittest
 
 import helpers
-from helpers import bench_stats, read_png, rtcli_report, run_script
-
 import python_reference
 import seed_pixel
+from helpers import bench_stats, read_png, rtcli_report, run_script
 
 PIXEL_COLOUR = seed_pixel.make_pixel_colour(seed_pixel.Vec3)
 

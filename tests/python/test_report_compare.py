@@ -4,11 +4,10 @@ import math
 import random
 import unittest
 
-from scipy import stats
-
 import helpers
 import report_compare as rc
 from helpers import bench_stats
+from scipy import stats
 
 
 class RatioTest(unittest.TestCase):
