@@ -82,19 +82,18 @@ struct alignas(64) WorkerHistograms {
   LatencyHistogram background;
 };
 
-// Times each pixel's shade_pixel call between a start and a stop read of the clock.
-template <class StartTicks, class StopTicks>
-void timed_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame,
-                StartTicks start_ticks, StopTicks stop_ticks, double ns_per_tick,
-                WorkerHistograms& histograms, float* pixel_ns) {
+// Times each pixel's shade_pixel call between two reads of the clock.
+template <class Ticks>
+void timed_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame, Ticks ticks,
+                double ns_per_tick, WorkerHistograms& histograms, float* pixel_ns) {
   const int width = frame.width();
   const int height = frame.height();
   for (int y = tile.y0; y < tile.y1; ++y) {
     std::uint8_t* out = frame.pixel(tile.x0, y);
     for (int x = tile.x0; x < tile.x1; ++x, out += 3) {
-      const std::uint64_t t0 = start_ticks();
+      const std::uint64_t t0 = ticks();
       const PixelResult pixel = shade_pixel(scene, x, y, width, height);
-      const std::uint64_t t1 = stop_ticks();
+      const std::uint64_t t1 = ticks();
       const double ns = static_cast<double>(t1 - t0) * ns_per_tick;
       (pixel.hit ? histograms.hit : histograms.background).record(ns);
       if (pixel_ns) pixel_ns[static_cast<std::size_t>(y) * width + x] = static_cast<float>(ns);
@@ -106,14 +105,14 @@ void timed_tile(const RenderScene& scene, const TileBounds& tile, Frame& frame,
 }
 
 // The instrumented pass's renderer: every pixel timed (timed_tile), into its worker's histograms.
-template <class StartTicks, class StopTicks>
+template <class Ticks>
 class TimedRenderer : public BandRenderer {
  public:
   TimedRenderer(const RenderScene& scene, double ns_per_tick,
                 std::vector<WorkerHistograms>& workers, float* pixel_ns)
       : scene_(scene), ns_per_tick_(ns_per_tick), workers_(workers), pixel_ns_(pixel_ns) {}
   void render(const TileBounds& tile, Frame& pixels, int worker) override {
-    timed_tile(scene_, tile, pixels, StartTicks{}, StopTicks{}, ns_per_tick_,
+    timed_tile(scene_, tile, pixels, Ticks{}, ns_per_tick_,
                workers_[static_cast<std::size_t>(worker)], pixel_ns_);
   }
 
@@ -124,11 +123,8 @@ class TimedRenderer : public BandRenderer {
   float* const pixel_ns_;
 };
 
-struct TscStart {
-  std::uint64_t operator()() const { return read_tsc_start(); }
-};
-struct TscStop {
-  std::uint64_t operator()() const { return read_tsc_stop(); }
+struct TscTicks {
+  std::uint64_t operator()() const { return read_tsc(); }
 };
 struct SteadyTicks {
   std::uint64_t operator()() const { return read_steady_ns(); }
@@ -252,10 +248,9 @@ LatencyPass run_latency_pass(const BenchSettings& s, int threads, const CycleClo
     pass.plain_cpu_ms.push_back(process_cpu_ms() - cpu0);
     // The clock is chosen once per pass, not per read.
     if (clock.source == ClockSource::kTsc)
-      instrumented(TimedRenderer<TscStart, TscStop>(scene, clock.ns_per_tick, workers, pixel_ns));
+      instrumented(TimedRenderer<TscTicks>(scene, clock.ns_per_tick, workers, pixel_ns));
     else
-      instrumented(
-          TimedRenderer<SteadyTicks, SteadyTicks>(scene, clock.ns_per_tick, workers, pixel_ns));
+      instrumented(TimedRenderer<SteadyTicks>(scene, clock.ns_per_tick, workers, pixel_ns));
   }
   pass.wall_ms = median(pass.instrumented_wall_ms);
 

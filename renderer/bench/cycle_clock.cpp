@@ -18,13 +18,13 @@ namespace {
 // interval bracketed by two steady_clock reads so the TSC read sits between them.
 double ticks_per_ns_over(double interval_ms) {
   const std::uint64_t steady0 = read_steady_ns();
-  const std::uint64_t tsc0 = read_tsc_start();
+  const std::uint64_t tsc0 = read_tsc();
   const std::uint64_t steady0b = read_steady_ns();
   const auto target = static_cast<std::uint64_t>(interval_ms * 1e6);
   while (read_steady_ns() - steady0 < target) {
   }
   const std::uint64_t steady1 = read_steady_ns();
-  const std::uint64_t tsc1 = read_tsc_stop();
+  const std::uint64_t tsc1 = read_tsc();
   const std::uint64_t steady1b = read_steady_ns();
   const double ns = 0.5 * static_cast<double>((steady1 + steady1b) - (steady0 + steady0b));
   return static_cast<double>(tsc1 - tsc0) / ns;
@@ -87,9 +87,9 @@ CycleClock make_cycle_clock(ClockSource source, int intervals, double interval_m
 
 double measure_resolution(const CycleClock& clock, int reads) {
   std::uint64_t smallest = 0;
-  std::uint64_t previous = clock.stop();
+  std::uint64_t previous = clock.read();
   for (int i = 0; i < reads; ++i) {
-    const std::uint64_t now = clock.stop();
+    const std::uint64_t now = clock.read();
     if (now != previous && (smallest == 0 || now - previous < smallest)) smallest = now - previous;
     previous = now;
   }
@@ -99,8 +99,8 @@ double measure_resolution(const CycleClock& clock, int reads) {
 ClockOverhead measure_overhead(const CycleClock& clock, int samples) {
   std::vector<double> ns(static_cast<std::size_t>(samples));
   for (double& v : ns) {
-    const std::uint64_t t0 = clock.start();
-    const std::uint64_t t1 = clock.stop();
+    const std::uint64_t t0 = clock.read();
+    const std::uint64_t t1 = clock.read();
     v = static_cast<double>(t1 - t0) * clock.ns_per_tick;
   }
   ClockOverhead o;

@@ -19,23 +19,14 @@ const char* to_string(ClockSource source);  // "tsc" or "steady_clock"
 // CPUID 0x80000007, EDX bit 8: the TSC ticks at a constant rate in every power state.
 bool has_invariant_tsc();
 
-// Time-stamp counter reads, each after an LFENCE: the read waits until every earlier
-// instruction has finished, so the start read cannot run ahead of the previous pixel's
-// bookkeeping and the stop read cannot run before the pixel's last instruction. (This CPU
-// family may lack RDTSCP, so LFENCE is the portable fence.) A second LFENCE after the start read
-// would also stop the pixel's first instructions from overlapping the read; measured here it
-// cost about 40% more per pixel for a bias no larger than one RDTSC latency, below the 10 ns
-// steps this VM's TSC moves in, so it is left out.
-inline std::uint64_t read_tsc_start() {
-#if defined(__x86_64__)
-  _mm_lfence();
-  return __rdtsc();
-#else
-  return 0;
-#endif
-}
-
-inline std::uint64_t read_tsc_stop() {
+// A time-stamp counter read after an LFENCE, the same at both ends of an interval: the read
+// waits until every earlier instruction has finished, so a start read cannot run ahead of the
+// previous pixel's bookkeeping and a stop read cannot run before the pixel's last instruction.
+// (This CPU family may lack RDTSCP, so LFENCE is the portable fence.) A second LFENCE after the
+// start read would also stop the pixel's first instructions from overlapping the read; measured
+// here it cost about 40% more per pixel for a bias no larger than one RDTSC latency, below the
+// 10 ns steps this VM's TSC moves in, so it is left out.
+inline std::uint64_t read_tsc() {
 #if defined(__x86_64__)
   _mm_lfence();
   return __rdtsc();
@@ -64,12 +55,7 @@ struct CycleClock {
   double resolution_ns = 1.0;  // smallest step seen between two reads (TSCs may tick in steps)
   ClockOverhead overhead;      // cost of timing an empty interval
 
-  std::uint64_t start() const {
-    return source == ClockSource::kTsc ? read_tsc_start() : read_steady_ns();
-  }
-  std::uint64_t stop() const {
-    return source == ClockSource::kTsc ? read_tsc_stop() : read_steady_ns();
-  }
+  std::uint64_t read() const { return source == ClockSource::kTsc ? read_tsc() : read_steady_ns(); }
 };
 
 // Picks the TSC when it is invariant (steady_clock otherwise), calibrates it against
