@@ -68,8 +68,7 @@ FrameTimes FrameLoop::run(BandRenderer& renderer) {
       arena_.run_with_state(
           source_, own_rows, [&](int band, int worker, std::optional<Frame>& rows) {
             try {
-              const SteadyClock::time_point asked =
-                  timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
+              const SteadyClock::time_point asked = span_start(timeline_);
               for (FrameSink* sink : sinks_)
                 if (!sink->wait_for_room(band)) return stop();
               const TileBounds bounds = bands_.bounds(band);

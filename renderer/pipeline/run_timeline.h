@@ -132,6 +132,12 @@ class RunTimeline {
   int main_thread_ = 0;
 };
 
+// The start of a span: the time now when `timeline` records one, else nothing (a run without a
+// timeline reads no clock for it).
+inline SteadyClock::time_point span_start(const RunTimeline* timeline) {
+  return timeline ? SteadyClock::now() : SteadyClock::time_point{};
+}
+
 // The calling thread's operating-system id, read once per thread.
 int current_thread_id();
 

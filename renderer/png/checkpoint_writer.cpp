@@ -32,8 +32,7 @@ void CheckpointWriter::append(const CompressedBand& band) {
       band.strips.size() !=
           static_cast<std::size_t>(layout_.end_strip(band.index) - layout_.first_strip(band.index)))
     throw RunError("band " + std::to_string(band.index) + " arrived out of order or malformed");
-  const SteadyClock::time_point started =
-      timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
+  const SteadyClock::time_point started = span_start(timeline_);
   for (const EncodedStrip& strip : band.strips) {
     final_.write(strip.chunk);
     strips_end_.push_back(final_.size());
@@ -57,8 +56,7 @@ void CheckpointWriter::finish() {
   if (bands_done_ != layout_.count()) throw RunError("final.png finished before its last band");
   while (next_checkpoint_ < checkpoints_.size())
     write_checkpoint(checkpoints_[next_checkpoint_++], nullptr);
-  const SteadyClock::time_point started =
-      timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
+  const SteadyClock::time_point started = span_start(timeline_);
   final_.write(png_tail(adler_after_.back()));
   put_in_place(final_, started);
 }
@@ -84,8 +82,7 @@ void CheckpointWriter::put_in_place(AtomicFile& file, SteadyClock::time_point st
 }
 
 void CheckpointWriter::write_checkpoint(const Checkpoint& checkpoint, const EncodedStrip* partial) {
-  const SteadyClock::time_point started =
-      timeline_ ? SteadyClock::now() : SteadyClock::time_point{};
+  const SteadyClock::time_point started = span_start(timeline_);
   const int whole = layout_.strips().strips_within_prefix(checkpoint.pixels);
   const int strips = layout_.strips().count();
   AtomicFile file(folder_ / (checkpoint.name + ".png"));
