@@ -19,6 +19,13 @@ struct EndToEndRuns {
   int width = 0;                  // the frame rendered
   int height = 0;
   std::vector<RunPhases> phases;  // each run's wall time by phase (run_timeline.h)
+
+  // One phase's ms in each run, as wall_ms holds the runs (`phase`: a kRunPhaseParts field).
+  std::vector<double> phase_ms(double RunPhases::*phase) const {
+    std::vector<double> values;
+    for (const RunPhases& run : phases) values.push_back(run.*phase);
+    return values;
+  }
 };
 
 // `runs` renders of the settings' frame and scene on `threads` workers. Throws RunError when

@@ -151,12 +151,9 @@ json to_json(const TileRecord& t) {
 
 namespace {
 // Each phase's ms over the runs, one array per phase, as wall_ms holds the runs.
-json phases_json(const std::vector<RunPhases>& runs) {
+json phases_json(const EndToEndRuns& e) {
   json phases = json::object();
-  for (const auto& [name, field] : kRunPhaseParts) {
-    json& values = phases[name] = json::array();
-    for (const RunPhases& run : runs) values.push_back(run.*field);
-  }
+  for (const auto& [name, field] : kRunPhaseParts) phases[name] = e.phase_ms(field);
   return phases;
 }
 }  // namespace
@@ -172,7 +169,7 @@ json to_json(const EndToEndRuns& e) {
           {"median_render_ms", median(e.render_ms)},
           {"cpu_ms", e.cpu_ms},
           {"median_cpu_ms", median(e.cpu_ms)},
-          {"phases_ms", phases_json(e.phases)}};
+          {"phases_ms", phases_json(e)}};
 }
 
 json to_json(const ThreadLoad& l) {

@@ -29,13 +29,10 @@ void append_latency_row(std::string& out, const char* name, const LatencyHistogr
          down(h.percentile_ns(50)), down(h.percentile_ns(99)));
 }
 // "setup 0.1, render 30.2, ... ms": each phase's median over the runs.
-std::string format_phases(const std::vector<RunPhases>& runs) {
+std::string format_phases(const EndToEndRuns& e) {
   std::string out;
-  for (const auto& [name, field] : kRunPhaseParts) {
-    std::vector<double> values;
-    for (const RunPhases& run : runs) values.push_back(run.*field);
-    append(out, "%s%s %.1f", out.empty() ? "" : ", ", name, median(values));
-  }
+  for (const auto& [name, field] : kRunPhaseParts)
+    append(out, "%s%s %.1f", out.empty() ? "" : ", ", name, median(e.phase_ms(field)));
   return out + " ms";
 }
 }  // namespace
@@ -102,7 +99,7 @@ std::string format_bench_summary(const BenchResults& r) {
            "written): %.1f ms median wall, of which %.1f ms rendering (%s)\n",
            e.checkpoints.c_str(), count_of(e.threads, "thread").c_str(), median(e.wall_ms),
            median(e.render_ms), count_of(static_cast<long long>(e.wall_ms.size()), "run").c_str());
-    append(out, "  median phases: %s\n", format_phases(e.phases).c_str());
+    append(out, "  median phases: %s\n", format_phases(e).c_str());
   }
   for (const EndToEndRuns& e : r.size_sweep) {
     const double pixels = static_cast<double>(e.width) * e.height;
