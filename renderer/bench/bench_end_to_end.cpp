@@ -17,6 +17,7 @@ class ScratchFolder {
  public:
   ScratchFolder() {
     std::string pattern = (std::filesystem::temp_directory_path() / "rtcli-bench-XXXXXX").string();
+    const temp_files::FileChange change;
     if (!::mkdtemp(pattern.data()))
       throw RunError("cannot make a temporary folder for the end-to-end runs under " +
                      std::filesystem::temp_directory_path().string());
@@ -24,6 +25,7 @@ class ScratchFolder {
     temp_files::add_folder(path_.string());  // a second signal removes it too
   }
   ~ScratchFolder() {
+    const temp_files::FileChange change;
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
     temp_files::remove_folder(path_.string());
@@ -54,6 +56,7 @@ void run_once(const FrameSpec& render, const std::filesystem::path& folder, EndT
   result.phases.push_back(timeline.phases());
   result.wall_ms.push_back(summary.total_seconds * 1e3);
   result.render_ms.push_back(summary.render_seconds * 1e3);
+  const temp_files::FileChange change;
   std::error_code ignored;
   std::filesystem::remove_all(folder, ignored);  // a big frame's files need not pile up
 }

@@ -78,14 +78,18 @@ AtomicFile::AtomicFile(std::filesystem::path path)
   hidden_name.insert(0, 1, '.');
   hidden_name += ".tmp-XXXXXX";
   temp_ = (target_.parent_path() / hidden_name).string();
-  fd_ = ::mkstemp(temp_.data());
-  if (fd_ < 0) fail("creating a temporary file", errno);
-  // Known to the registry until renamed or removed, so an exit on a second signal removes it.
-  temp_files::add(temp_);
+  {
+    const temp_files::FileChange change;
+    fd_ = ::mkstemp(temp_.data());
+    if (fd_ < 0) fail("creating a temporary file", errno);
+    // Known to the registry until renamed or removed, so an exit on a second signal removes it.
+    temp_files::add(temp_);
+  }
   buffer_.reserve(kBufferBytes);
 }
 
 AtomicFile::~AtomicFile() {
+  const temp_files::FileChange change;
   if (fd_ >= 0) {
     ::close(fd_);
     ::unlink(temp_.c_str());
@@ -148,6 +152,7 @@ void AtomicFile::commit() {
     ::unlink(temp_.c_str());
     fail("closing", error);
   }
+  const temp_files::FileChange change;  // the exit on a second signal waits for the rename
   // A run being interrupted publishes nothing new.
   if (interrupt::requested() != 0) ::unlink(temp_.c_str());
   interrupt::throw_if_requested();

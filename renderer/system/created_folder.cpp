@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include "system/errors.h"
+#include "system/temp_files.h"
 
 namespace rtcli {
 
 namespace fs = std::filesystem;
 
 CreatedFolder::CreatedFolder(const fs::path& folder) {
+  const temp_files::FileChange change;  // it may be made inside a temporary folder
   std::error_code error;
   std::vector<fs::path> missing;  // deepest first
   fs::path start = fs::absolute(folder, error).lexically_normal();
@@ -28,9 +30,11 @@ CreatedFolder::CreatedFolder(const fs::path& folder) {
 }
 
 CreatedFolder::~CreatedFolder() {
+  const temp_files::FileChange change;
   remove_empty();
 }
 
+// The caller holds a FileChange.
 void CreatedFolder::remove_empty() {
   // rmdir removes only empty folders: a folder holding a finished file stays.
   for (const fs::path& folder : created_)

@@ -41,7 +41,7 @@ ExitAtOnceState& exit_at_once_state() {
 }
 
 [[noreturn]] void exit_now(int signal_number, const std::string& line) {
-  temp_files::unlink_all();
+  temp_files::unlink_all_and_hold();
   [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
   ::_exit(128 + signal_number);
 }

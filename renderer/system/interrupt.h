@@ -6,9 +6,10 @@
 // with EFBIG (one error line) instead of killing the process. The first signal sets a flag and
 // runs the registered cancel actions (a scheduler stops handing out tiles); the run then
 // unwinds, throws Interrupted, and main exits 128 + signal. A second signal gives up waiting:
-// live temporary files and folders are removed and the process exits at once with the same
-// code. While an ExitAtOnce is alive (a phase that has written nothing, such as reading the
-// scene), the first signal already exits at once.
+// once a file change in progress ends (temp_files::FileChange), live temporary files and
+// folders are removed and the process exits with the same code. While an ExitAtOnce is alive (a
+// phase that has written nothing, such as reading the scene), the first signal already exits at
+// once.
 #pragma once
 
 #include <csignal>

@@ -25,7 +25,15 @@ Registry& registry() {
   static Registry* live = new Registry;
   return *live;
 }
+
+// Shared by FileChanges, taken exclusively (and kept) by the exit on a second signal.
+std::shared_mutex& changes() {
+  static auto* mutex = new std::shared_mutex;
+  return *mutex;
+}
 }  // namespace
+
+FileChange::FileChange() : lock_(changes()) {}
 
 void add(const std::string& path) {
   std::lock_guard lock(registry().mutex);
@@ -56,6 +64,11 @@ void unlink_all() {
     std::filesystem::remove_all(path, ignored);
   }
   registry().folders.clear();
+}
+
+void unlink_all_and_hold() {
+  changes().lock();  // never unlocked: the process ends
+  unlink_all();
 }
 
 }  // namespace rtcli::temp_files

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "test_support.h"
 
@@ -38,6 +40,37 @@ TEST(TempFiles, UnlinkAllRemovesRecordedFoldersWithTheirContents) {
   temp_files::unlink_all();
 
   EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{"kept"});
+}
+
+// The exit on a second signal raced the unwinding run: a folder made in the scratch folder while
+// it was being removed kept it alive. The exit now waits for a change in progress. Here the
+// change starts before the exit and makes its entry after the exit began, recreating the folder
+// if the exit did not wait. Run in a child process (a death test): the exit holds its lock for
+// good.
+TEST(TempFilesDeathTest, UnlinkAllAndHoldWaitsForAChangeInProgress) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const TempDir dir;
+  const auto run = [&] {
+    const std::filesystem::path scratch = dir / "scratch";
+    std::filesystem::create_directories(scratch);
+    temp_files::add_folder(scratch.string());
+    std::atomic<bool> holding{false};
+    std::atomic<bool> exiting{false};
+    std::thread unwinding([&] {
+      const temp_files::FileChange change;
+      holding.store(true);
+      while (!exiting.load()) std::this_thread::yield();
+      std::filesystem::create_directories(scratch / "run");
+    });
+    while (!holding.load()) std::this_thread::yield();
+    exiting.store(true);
+    temp_files::unlink_all_and_hold();
+    const int code = std::filesystem::exists(scratch) ? 1 : 42;
+    unwinding.join();
+    std::filesystem::remove_all(dir.path());  // std::exit skips the TempDir's destructor
+    std::exit(code);
+  };
+  EXPECT_EXIT(run(), ::testing::ExitedWithCode(42), "");
 }
 
 }  // namespace
