@@ -1,5 +1,5 @@
-// Render-phase throughput at 4000x3000: the plain scalar seed loop (the baseline the issue
-// describes, parallel over rows) against render_tile with the SIMD sphere kernel, both in one
+// Render-phase throughput at 4000x3000: the plain scalar seed loop (the baseline of the
+// talk's program, parallel over rows) against render_tile with the SIMD sphere kernel, both in one
 // run so their ratio is measured under the same load. Not part of ctest.
 //   build/rtcli_kernel_benchmark --benchmark_repetitions=9 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>

@@ -52,7 +52,7 @@ std::vector<std::string> tiny_bench() {
           "1",     "--quiet"};
 }
 
-// Row 1: as root, bench replaced /dev/null (and /dev/full, and a link to either) with its
+// As root, bench replaced /dev/null (and /dev/full, and a link to either) with its
 // report. Every bench output is refused, exit 2, before any work, the nodes left as they were.
 TEST(HostilePaths, BenchNeverReplacesADevice) {
   const DeviceNodes nodes;
@@ -75,7 +75,7 @@ TEST(HostilePaths, BenchNeverReplacesADevice) {
   EXPECT_TRUE(fs::is_symlink(nodes.dir / "null_link.json"));
 }
 
-// Row 1, render: a device, FIFO or link to one where a checkpoint or final.png would go.
+// Render: a device, FIFO or link to one where a checkpoint or final.png would go.
 TEST(HostilePaths, RenderNeverReplacesADeviceOrFifoInItsFolder) {
   const DeviceNodes nodes;
   SKIP_UNLESS_MADE(nodes);
@@ -110,7 +110,7 @@ TEST(HostilePaths, BenchWritesThroughALinkToARegularFile) {
   EXPECT_EQ(list_folder(dir.path()), (std::vector<std::string>{"link.json", "real.json"}));
 }
 
-// Row 10: a checkpoint whose file name is too long was found only after files were written.
+// A checkpoint whose file name is too long was found only after files were written.
 TEST(HostilePaths, CheckpointNameTooLongIsRefusedBeforeAnyFile) {
   const TempDir dir;
   const fs::path out = dir / "out";
@@ -121,7 +121,7 @@ TEST(HostilePaths, CheckpointNameTooLongIsRefusedBeforeAnyFile) {
   EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
 }
 
-// Row 11: two outputs that are one file through a link.
+// Two outputs that are one file through a link.
 TEST(HostilePaths, BenchOutputsThatAreOneFileThroughALinkAreRefused) {
   const TempDir dir;
   fs::create_directory(dir / "y");

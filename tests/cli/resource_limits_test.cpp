@@ -34,7 +34,7 @@ void expect_one_error_line(const CommandResult& r, const std::string& part) {
   EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
 }
 
-// Row 5: `prlimit --fsize=100000 rtcli render` was killed by SIGXFSZ (exit 153) and left a
+// `prlimit --fsize=100000 rtcli render` was killed by SIGXFSZ (exit 153) and left a
 // 100 KB temporary. SIGXFSZ is at its default in the child (ChildLimits).
 TEST(ResourceLimits, FileSizeLimitIsOneErrorLineAndNoTemporary) {
   const TempDir dir;
@@ -63,7 +63,7 @@ TEST(ResourceLimits, BenchReportOverTheFileSizeLimitLeavesNoFolder) {
   EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
 }
 
-// Row 12: with no thread to spare (`prlimit --nproc=1` as a normal user), rtcli aborted with
+// With no thread to spare (`prlimit --nproc=1` as a normal user), rtcli aborted with
 // "terminate called after throwing std::system_error". RLIMIT_NPROC does not bind root, so the
 // child runs as nobody when the tests run as root.
 TEST(ResourceLimits, NoThreadAllowedIsOneErrorLineAndNoFolder) {

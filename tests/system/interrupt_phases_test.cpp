@@ -42,7 +42,7 @@ std::string stopped_line(const char* signal) {
          ": stopped early; every file already written is complete\n";
 }
 
-// Row 2: a FIFO with no writer blocked open() and ignored SIGINT and SIGTERM.
+// A FIFO with no writer blocked open() and ignored SIGINT and SIGTERM.
 TEST(InterruptPhases, SignalEndsTheWaitForAFifoScene) {
   for (const auto& [signal_number, name] :
        {std::pair{SIGINT, "SIGINT"}, std::pair{SIGTERM, "SIGTERM"}}) {
@@ -66,7 +66,7 @@ TEST(InterruptPhases, SignalEndsTheWaitForAFifoScene) {
   }
 }
 
-// Row 4: SIGINT while a large scene was parsed waited for the parse. The scene ends in a syntax
+// SIGINT while a large scene was parsed waited for the parse. The scene ends in a syntax
 // error, so a run that finished parsing before honouring the signal would exit 1 with that
 // error; only a signal honoured mid-read or mid-parse exits 130.
 TEST(InterruptPhases, SignalEndsTheParseOfALargeScene) {
@@ -101,7 +101,7 @@ TEST(InterruptPhases, SignalEndsTheParseOfALargeScene) {
               static_cast<long long>(fs::file_size(scene)), whole_ms, stopped.after_signal_ms);
 }
 
-// Row 6: SIGHUP (terminal or ssh closed) and SIGQUIT killed rtcli and left temporaries.
+// SIGHUP (terminal or ssh closed) and SIGQUIT killed rtcli and left temporaries.
 TEST(InterruptPhases, HangupAndQuitCleanUpLikeSigterm) {
   for (const auto& [signal_number, name] :
        {std::pair{SIGHUP, "SIGHUP"}, std::pair{SIGQUIT, "SIGQUIT"}}) {
@@ -131,7 +131,7 @@ TEST(InterruptPhases, RunStoppedBeforeItsFirstFileLeavesNoFolder) {
   EXPECT_EQ(list_folder(dir.path()), std::vector<std::string>{});
 }
 
-// Row 7: bench's end-to-end runs kept every run's folder until the end, and a second signal
+// Bench's end-to-end runs kept every run's folder until the end, and a second signal
 // left the whole scratch folder behind. Runs under a private TMPDIR to see both.
 TEST(InterruptPhases, BenchEndToEndFoldersGoAfterEachRunAndOnASecondSignal) {
   const TempDir tmp;

@@ -85,9 +85,9 @@ TEST(InterruptEndToEnd, SigintKeepsWrittenCheckpointsAndLeavesNothingElse) {
               static_cast<long long>(stopped.after_signal.count()));
 }
 
-// The 4000x3000 case, mid-render with no checkpoint to encode: the time from SIGTERM
+// A 4000x3000 frame, mid-render with no checkpoint to encode: the time from SIGTERM
 // to exit is the workers' reaction. Measured and printed; the bound here only catches a hang, not
-// slowness (the machine is shared; see the README for measured values).
+// slowness (the machine is shared; doc/performance.md has measured values).
 TEST(InterruptEndToEnd, SigtermStopsWorkersAndWritesNothing) {
   const TempDir dir;
   const std::filesystem::path out = dir / "out";
