@@ -5,6 +5,7 @@ as they arrive and, under each half, the time it took.
 
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.resource_tracker
 import signal
 from dataclasses import dataclass, field
 
@@ -37,24 +38,27 @@ class RaceFailed(Exception):
     pass
 
 
-def start_sides(modes):
-    """Both processes, started with SIGINT ignored: Ctrl-C reaches the window process, which
-    stops them, so they print no traceback of their own."""
+def start_sides(modes, sides):
+    """Both processes, appended to sides as they start. Each starts with SIGINT blocked, as it
+    stays: Ctrl-C reaches the window process alone, which stops them, so they print no traceback
+    of their own. A Ctrl-C during the start is held, not lost: it is raised once both have
+    started."""
     context = multiprocessing.get_context("spawn")  # no fork of a process holding a display
-    sides = []
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The resource tracker, which multiprocessing starts with the first process, is started
+    # first: starting it unblocks SIGINT whatever the mask was.
+    multiprocessing.resource_tracker.ensure_running()
+    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for mode, x in zip(modes, LEFT):
             shared = context.RawArray("B", WIDTH * HEIGHT * 3)
             conn, child_conn = context.Pipe()
             process = context.Process(target=race_worker.run, args=(mode, shared, child_conn),
                                       name=f"rtcli.window {mode}", daemon=True)
-            sides.append(Side(mode, x, shared, conn, process))
             process.start()
             child_conn.close()
+            sides.append(Side(mode, x, shared, conn, process))
     finally:
-        signal.signal(signal.SIGINT, previous)
-    return sides
+        signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
 
 
 def stop_sides(sides):
@@ -144,8 +148,9 @@ def times_text(side, other=None):
 
 
 def run_race(pygame, modes, close, done_line):
-    sides = start_sides(modes)
+    sides = []
     try:
+        start_sides(modes, sides)
         window = RaceWindow(pygame, sides)
         for side in sides:
             window.label(side, f"{side.mode}: starting")

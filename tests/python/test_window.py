@@ -4,6 +4,7 @@ no display and bad arguments each end it cleanly, with no partial files and no p
 Screenshots come from ImageMagick's import; keys from xdotool."""
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -48,8 +49,10 @@ def window_env(display):
 
 def start(display, *args):
     """python -m rtcli.window in a session of its own, so that every process it starts can be
-    found (and none must be left) after it ends."""
-    return subprocess.Popen([sys.executable, "-m", "rtcli.window", *map(str, args)], env=window_env(display),
+    found (and none must be left) after it ends. With faulthandler on, in its race's processes too,
+    so that SIGABRT prints where each waits."""
+    return subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "rtcli.window", *map(str, args)],
+                            env=window_env(display),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
@@ -58,17 +61,27 @@ def run(display, *args):
                           capture_output=True, text=True, timeout=x_server.TIMEOUT)
 
 
+def hung(process, waiting_for):
+    """Fails the test with every process's Python stack (faulthandler prints them on SIGABRT)."""
+    for pid in session_processes(process.pid):
+        os.kill(pid, signal.SIGABRT)
+    out, err = process.communicate()
+    pytest.fail(f"no {waiting_for} after {x_server.TIMEOUT} s; stdout: {out!r}; stacks:\n{err}")
 
 
-
-
-
-
+def first_line(process):
+    """The run's first line on stdout, which it prints when its frame is done."""
+    if not select.select([process.stdout], [], [], x_server.TIMEOUT)[0]:
+        hung(process, "line on stdout")
+    return process.stdout.readline()
 
 
 def finish(process):
     """Exit code, stdout and stderr of an ended run; then, that it left no process behind."""
-    out, err = process.communicate(timeout=x_server.TIMEOUT)
+    try:
+        out, err = process.communicate(timeout=x_server.TIMEOUT)
+    except subprocess.TimeoutExpired:
+        hung(process, "exit")
     assert_session_empty(process.pid)
     return process.returncode, out, err
 
@@ -103,7 +116,7 @@ def saved_frames(folder):
 def test_each_mode_saves_the_seeds_frames_and_ends_showing_the_whole_frame(display, mode, tmp_path):
     expected = {step: seed(step) for step in STEPS}
     window = start(display, "--mode", mode, "--out", tmp_path / "frames")
-    done = window.stdout.readline()  # printed when the frame is done; the window stays
+    done = first_line(window)  # the window stays
     assert f"{mode}: 800x600 in " in done and "press Esc" in done, window.stderr.read()
     shown = x_server.screenshot(display, x_server.find_window(display, window), tmp_path / "screen.png")
     assert shown.shape == (600, 800, 3)
@@ -127,7 +140,7 @@ def test_close_ends_it_when_the_frame_is_done(display, tmp_path):
 def test_a_race_shows_both_frames_whole_and_the_time_each_took(display, tmp_path):
     expected = seed("3000")
     window = start(display, "--race", "python,native-objects")
-    done = window.stdout.readline()  # printed when both sides are done
+    done = first_line(window)  # printed when both sides are done
     assert "python: " in done and "native-objects: " in done and " s CPU" in done, window.stderr.read()
     shown = x_server.screenshot(display, x_server.find_window(display, window), tmp_path / "race.png")
     assert shown.shape == (CANVAS[1], CANVAS[0], 3)

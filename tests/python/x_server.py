@@ -12,7 +12,7 @@ from PIL import Image
 TOOLS = ("Xvfb", "xdotool", "import")
 MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
 SKIP_REASON = f"{', '.join(MISSING)} not installed (scripts/setup.sh installs them)"
-TIMEOUT = 600  # seconds on a loaded machine; the tests wait for events, not for this
+TIMEOUT = 240  # seconds on a loaded machine; the tests wait for events, not for this
 
 
 def pixels(path):
