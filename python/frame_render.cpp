@@ -15,7 +15,6 @@
 #include "png/render_memory.h"
 #include "system/dimensions.h"
 #include "system/errors.h"
-#include "system/interrupt.h"
 
 namespace rtcli::python {
 namespace {
