@@ -35,7 +35,7 @@ stage_asan() {
 }
 
 # Tests that start threads: suites named for it, and the end-to-end runs of a parallel render.
-tsan_tests='Parallel|Scheduler|WorkerArena|Concurrent|Interrupt|EndToEnd|Streaming|OrderedWindow|CheckpointWriter'
+tsan_tests='Parallel|TempFiles|Scheduler|WorkerArena|Concurrent|Interrupt|EndToEnd|Streaming|OrderedWindow|CheckpointWriter'
 
 stage_tsan() {
   configure build-tsan "-fsanitize=thread"
