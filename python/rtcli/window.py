@@ -171,7 +171,13 @@ def fail(message, code):
 
 def main(argv=None):
     catch_interrupts()
-    args = parse_args(argv)
+    try:
+        return run(parse_args(argv))
+    except KeyboardInterrupt:  # while starting, or with the window shown
+        return 130
+
+
+def run(args):
     for mode in args.race or (args.mode,):
         problem = check_mode(mode)
         if problem:
@@ -198,8 +204,6 @@ def main(argv=None):
             run_single(pygame, args.mode, args.out, args.close)
     except WindowClosed:
         return 0
-    except KeyboardInterrupt:
-        return 130
     except OSError as e:
         return fail(f"cannot write '{e.filename}': {e.strerror}" if e.filename else e, 1)
     except pygame.error as e:  # a frame pygame could not save

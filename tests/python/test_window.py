@@ -180,6 +180,26 @@ def test_ctrl_c_stops_it_with_130(display, tmp_path, args):
     assert all(not name.startswith(".") for name in os.listdir(tmp_path))
 
 
+def loaded_sdl(window):
+    with open(f"/proc/{window.pid}/maps", encoding="utf-8") as f:
+        return "libSDL2" in f.read()
+
+
+def started_a_process(window):
+    return len(session_processes(window.pid)) > 1  # multiprocessing's resource tracker, then the sides
+
+
+@pytest.mark.parametrize("started", [loaded_sdl, started_a_process])  # opening the display; the race's start
+def test_ctrl_c_while_it_starts_is_130_without_a_traceback(display, started):
+    window = start(display, "--race", "python,native-frame")
+    while not started(window):
+        assert window.poll() is None, window.communicate()
+        time.sleep(0.001)
+    os.killpg(window.pid, signal.SIGINT)
+    code, out, err = finish(window)
+    assert (code, out, err) == (130, "", "")
+
+
 @pytest.mark.parametrize("display_name", [None, ":65000"])  # none named; one no server listens on
 def test_no_display_is_one_line_and_exit_2_before_writing(display_name, tmp_path):
     done = run(display_name, "--out", tmp_path / "frames")
