@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from script_args import OneLineArgumentParser, count_from, fail, size
+from script_args import OneLineArgumentParser, count_from, exit_with, fail, size
 
 PROFILES = ("seed", "showcase", "field-10000")
 NODES = (2, 4, 8, 16, 32, 64)
@@ -119,4 +119,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    exit_with("cluster_model.py", main)

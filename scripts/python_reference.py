@@ -331,4 +331,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script_args.exit_with(PROG, main)

@@ -21,6 +21,18 @@ def fail(prog, message, code=1):
     sys.exit(code)
 
 
+def exit_with(prog, main):
+    """Exits with main()'s code. Ctrl-C exits 130 with one line instead of a traceback: the
+    scripts write every file atomically, so none is left partial."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print(f"{prog}: interrupted by SIGINT: stopped early; every file already written is complete",
+              file=sys.stderr)
+        code = 130
+    sys.exit(code)
+
+
 def size(text):
     """'800x600' -> (800, 600): two whole numbers from 1 to MAX_SIDE."""
     match = re.fullmatch(r"([0-9]+)[xX]([0-9]+)", text)

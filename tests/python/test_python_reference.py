@@ -1,8 +1,11 @@
 """The pure-Python reference: its frame equals rtcli's, its report is complete and consistent."""
 
 import os
+import signal
 import subprocess
+import sys
 import tempfile
+import time
 import unittest
 
 import helpers
@@ -141,6 +144,36 @@ class BadInputTest(unittest.TestCase):
                     self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
                     self.assertIn(named, done.stderr)
                     self.assertEqual(sorted(os.listdir(d)), ["r.json"])
+
+
+RUN_WITH_SIGINT = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                   "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+class CtrlCTest(unittest.TestCase):
+    def test_ctrl_c_is_one_line_exit_130_and_no_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            # Run as python would, with SIGINT's default handler: the test may run where SIGINT is ignored
+            # (a background job), and Python keeps an ignored SIGINT ignored.
+            command = [sys.executable, "-c", RUN_WITH_SIGINT, os.path.join(helpers.SCRIPTS, "python_reference.py"),
+                       "--repetitions", "50", "--json", os.path.join(d, "r.json"), "--png", os.path.join(d, "p.png")]
+            run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            while cpu_seconds(run.pid) < 0.5:  # imports done: it is rendering
+                if run.poll() is not None:
+                    self.fail(f"it ended before the signal: {run.communicate()}")
+                time.sleep(0.01)
+            run.send_signal(signal.SIGINT)
+            out, err = run.communicate(timeout=600)
+            self.assertEqual(run.returncode, 130, err)
+            self.assertEqual(err, "python_reference.py: interrupted by SIGINT: stopped early; "
+                                  "every file already written is complete\n")
+            self.assertEqual((out, os.listdir(d)), ("", []))
 
 
 if __name__ == "__main__":
