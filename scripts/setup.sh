@@ -43,8 +43,8 @@ if ((${#missing[@]})); then
 fi
 
 # The venv, from Debian's /usr/bin/python3 (3.11; never the first python3 on PATH, which may be
-# another interpreter), with every module pinned in scripts/requirements.txt; remade only when that file
-# changes. Wheels only: nothing from PyPI is compiled here.
+# another interpreter), with every module pinned in scripts/requirements.txt; remade only when
+# that file changes. Wheels only: nothing from PyPI is compiled here.
 venv=.venv
 if ! cmp -s scripts/requirements.txt "$venv/requirements.txt"; then
   echo "setup: making $venv from scripts/requirements.txt" >&2
