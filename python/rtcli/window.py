@@ -52,8 +52,15 @@ def race_modes(text):
     return modes
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line, without the usage block, and exits 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog=PROG, description=__doc__)
+    parser = OneLineParser(prog=PROG, description=__doc__)
     parser.add_argument("--mode", choices=MODES, help=f"who computes the pixels (default python). {MODE_HELP}")
     parser.add_argument("--race", type=race_modes, metavar="A,B",
                         help="two modes side by side, each computing its own 800x600 frame in a "
